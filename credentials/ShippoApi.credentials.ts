@@ -1,0 +1,69 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * Shippo API token (`shippo_test_…` or `shippo_live_…`), sent as `Authorization: ShippoToken <token>`.
+ *
+ * Source: ../shared/specs/shippo/public-api.yaml (`components.securitySchemes.APIKeyHeader`),
+ * https://docs.goshippo.com/docs/guides_general/authentication/
+ */
+export class ShippoApi implements ICredentialType {
+	name = 'shippoApi';
+
+	displayName = 'Shippo API';
+
+	icon: Icon = { light: 'file:../icons/shippo.svg', dark: 'file:../icons/shippo.dark.svg' };
+
+	documentationUrl = 'https://docs.goshippo.com/docs/guides_general/authentication/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Shippo API token, e.g. shippo_test_… for test mode',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.goshippo.com',
+			description:
+				'Base URL of the Shippo API. Change it only to point at a local stand-in for tests or demos.',
+		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. HMAC secret Shippo signs webhooks with (enabled by Shippo support), also used to sign webhook URL tokens.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=ShippoToken {{$credentials.token}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ $credentials.baseUrl }}',
+			url: '/carrier_accounts',
+			qs: { results: 1 },
+		},
+	};
+}

@@ -1,0 +1,5 @@
+export * from './money';
+export * from './units';
+export * from './schemas';
+export * from './rules';
+export * from './parcel';

@@ -1,0 +1,145 @@
+/**
+ * HighLevel API v2 transport shared by every HighLevel node.
+ *
+ * - Base URL from the credential (`baseUrl`, default https://services.leadconnectorhq.com).
+ * - Every request sends `Version: 2021-07-28` (../shared/reference/highlevel.md §2).
+ * - The location comes from the OAuth2 token data (`oauthTokenData.locationId`), the Private
+ *   Integration credential's `locationId`, or an explicit node parameter.
+ * - Errors (`{statusCode, message: string | string[], error?, traceId?}`, common-schemas.json)
+ *   become NodeApiError with HighLevel's message and trace id.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { readHttpFailure, toJsonObject } from '../http/errors';
+
+export const HIGHLEVEL_API_VERSION = '2021-07-28';
+export const HIGHLEVEL_DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com';
+
+export type HighLevelContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export type HighLevelAuthentication = 'oAuth2' | 'privateIntegrationToken';
+
+export const HIGHLEVEL_CREDENTIAL_TYPES: Record<HighLevelAuthentication, string> = {
+	oAuth2: 'highLevelShippingOAuth2Api',
+	privateIntegrationToken: 'highLevelPrivateIntegrationApi',
+};
+
+export interface HighLevelRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, e.g. `/store/shipping-carrier`. */
+	endpoint: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+	/** Milliseconds; default n8n's. */
+	timeout?: number;
+}
+
+/** Which credential the node uses (`authentication` parameter, default OAuth2). */
+export function getHighLevelCredentialType(ctx: HighLevelContext): string {
+	let authentication: HighLevelAuthentication = 'oAuth2';
+	try {
+		authentication = ctx.getNodeParameter('authentication', 0, 'oAuth2') as HighLevelAuthentication;
+	} catch {
+		// nodes without the parameter use OAuth2
+	}
+	return HIGHLEVEL_CREDENTIAL_TYPES[authentication] ?? HIGHLEVEL_CREDENTIAL_TYPES.oAuth2;
+}
+
+export interface HighLevelCredentialInfo {
+	credentialType: string;
+	baseUrl: string;
+	/** Location of the token (OAuth2 token data) or of the PIT credential; may be empty. */
+	locationId: string;
+	callbackSecret: string;
+}
+
+export async function getHighLevelCredentialInfo(ctx: HighLevelContext): Promise<HighLevelCredentialInfo> {
+	const credentialType = getHighLevelCredentialType(ctx);
+	const credentials = (await ctx.getCredentials(credentialType)) as IDataObject;
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	return {
+		credentialType,
+		baseUrl: String(credentials.baseUrl || HIGHLEVEL_DEFAULT_BASE_URL).replace(/\/+$/, ''),
+		locationId: String(tokenData.locationId ?? credentials.locationId ?? ''),
+		callbackSecret: String(credentials.callbackSecret ?? ''),
+	};
+}
+
+/**
+ * The location (sub-account) id to act on: the explicit value when given, else the credential's.
+ * Throws NodeOperationError naming the `locationId` field when neither is set.
+ */
+export async function resolveLocationId(
+	ctx: HighLevelContext,
+	explicit: string | undefined,
+	itemIndex?: number,
+): Promise<string> {
+	const value = String(explicit ?? '').trim();
+	if (value) return value;
+	const info = await getHighLevelCredentialInfo(ctx);
+	if (info.locationId) return info.locationId;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		'Location ID is required: the credential has no location (agency token or missing token data), so set "Location ID" on the node',
+		{ itemIndex },
+	);
+}
+
+/** Sends one request to HighLevel and returns the parsed JSON body. */
+export async function highLevelApiRequest<T = IDataObject>(
+	ctx: HighLevelContext,
+	request: HighLevelRequest,
+): Promise<T> {
+	const info = await getHighLevelCredentialInfo(ctx);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${info.baseUrl}${request.endpoint}`,
+		headers: { Version: HIGHLEVEL_API_VERSION, Accept: 'application/json' },
+		qs: request.qs,
+		body: request.body,
+		json: true,
+	};
+	if (request.timeout) options.timeout = request.timeout;
+	if (!request.body || request.method === 'GET' || request.method === 'DELETE') delete options.body;
+	try {
+		return (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			info.credentialType,
+			options,
+		)) as T;
+	} catch (error) {
+		throw toHighLevelError(ctx, error, request.itemIndex);
+	}
+}
+
+/** Builds a NodeApiError from a failed HighLevel call, keeping HighLevel's message and trace id. */
+export function toHighLevelError(ctx: HighLevelContext, error: unknown, itemIndex?: number): NodeApiError {
+	const failure = readHttpFailure(error);
+	const body = (typeof failure.body === 'object' && failure.body !== null ? failure.body : {}) as IDataObject;
+	const raw = body.message ?? body.error ?? failure.message;
+	const message = Array.isArray(raw) ? raw.join('; ') : String(raw);
+	const traceId = body.traceId ? String(body.traceId) : undefined;
+	const status = failure.status ?? (body.statusCode as number | undefined);
+	return new NodeApiError(ctx.getNode(), toJsonObject({ ...body, message }), {
+		message: `HighLevel: ${message}`,
+		description: [status ? `HTTP ${status}` : failure.code, traceId ? `traceId ${traceId}` : undefined]
+			.filter(Boolean)
+			.join(', '),
+		httpCode: status ? String(status) : undefined,
+		itemIndex,
+	});
+}
+
+/** altId/altType pair for store and fulfillment endpoints (query for GET/DELETE, body for POST/PUT). */
+export function altOf(locationId: string): { altId: string; altType: 'location' } {
+	return { altId: locationId, altType: 'location' };
+}
