@@ -75,6 +75,32 @@ function parseAddress(value: unknown, field: string) {
 	};
 }
 
+function parseJson(text: string): unknown {
+	let parsed: unknown;
+	let ok = true;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		ok = false;
+	}
+	if (!ok) throw new RateRequestParseError('body must be JSON');
+	return parsed;
+}
+
+/** Decimal money (number or numeric string) → minor units, naming the field on failure. */
+function money(value: unknown, currency: string, field: string): number {
+	const amount = typeof value === 'number' || typeof value === 'string' ? value : NaN;
+	let minor: number | undefined;
+	let reason = '';
+	try {
+		minor = toMinorUnits(amount, currency);
+	} catch (error) {
+		reason = (error as Error).message;
+	}
+	if (minor === undefined) throw new RateRequestParseError(`${field}: ${reason}`, field);
+	return minor;
+}
+
 function missing(field: string): never {
 	throw new RateRequestParseError(`${field} is required`, field);
 }
@@ -84,14 +110,7 @@ function missing(field: string): never {
  * `defaultCurrency` applies when the body names none. Throws RateRequestParseError naming the field.
  */
 export function parseHighLevelRateRequest(body: unknown, defaultCurrency = 'USD'): RateRequest {
-	let root: unknown = body;
-	if (typeof root === 'string') {
-		try {
-			root = JSON.parse(root);
-		} catch {
-			throw new RateRequestParseError('body must be JSON');
-		}
-	}
+	const root: unknown = typeof body === 'string' ? parseJson(body) : body;
 	if (!isObject(root)) throw new RateRequestParseError('body must be a JSON object');
 	const rate = isObject(root.rate) ? root.rate : root;
 
@@ -118,13 +137,9 @@ export function parseHighLevelRateRequest(body: unknown, defaultCurrency = 'USD'
 		const unitPrice = pick(raw, ['unitPrice', 'price', 'unit_price']);
 		const totalPrice = pick(raw, ['totalPrice', 'total_price']);
 		let unitPriceMinor = 0;
-		try {
-			if (unitPrice !== undefined) unitPriceMinor = toMinorUnits(unitPrice as string, currency);
-			else if (totalPrice !== undefined && quantity > 0)
-				unitPriceMinor = Math.round(toMinorUnits(totalPrice as string, currency) / quantity);
-		} catch (error) {
-			throw new RateRequestParseError(`${field}.unitPrice: ${(error as Error).message}`, `${field}.unitPrice`);
-		}
+		if (unitPrice !== undefined) unitPriceMinor = money(unitPrice, currency, `${field}.unitPrice`);
+		else if (totalPrice !== undefined && quantity > 0)
+			unitPriceMinor = Math.round(money(totalPrice, currency, `${field}.totalPrice`) / quantity);
 		const length = pick(raw, ['length']);
 		const width = pick(raw, ['width']);
 		const height = pick(raw, ['height']);

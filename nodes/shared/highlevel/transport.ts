@@ -27,10 +27,16 @@ export type HighLevelContext = IExecuteFunctions | ILoadOptionsFunctions | IHook
 
 export type HighLevelAuthentication = 'oAuth2' | 'privateIntegrationToken';
 
-export const HIGHLEVEL_CREDENTIAL_TYPES: Record<HighLevelAuthentication, string> = {
-	oAuth2: 'highLevelShippingOAuth2Api',
-	privateIntegrationToken: 'highLevelPrivateIntegrationApi',
-};
+/** `[authentication parameter value, credential type name]` pairs. */
+const CREDENTIAL_TYPE_PAIRS: ReadonlyArray<readonly [HighLevelAuthentication, string]> = [
+	['oAuth2', 'highLevelShippingOAuth2Api'],
+	['privateIntegrationToken', 'highLevelPrivateIntegrationApi'],
+];
+
+export const HIGHLEVEL_CREDENTIAL_TYPES = Object.fromEntries(CREDENTIAL_TYPE_PAIRS) as Record<
+	HighLevelAuthentication,
+	string
+>;
 
 export interface HighLevelRequest {
 	method: IHttpRequestMethods;
@@ -142,4 +148,49 @@ export function toHighLevelError(ctx: HighLevelContext, error: unknown, itemInde
 /** altId/altType pair for store and fulfillment endpoints (query for GET/DELETE, body for POST/PUT). */
 export function altOf(locationId: string): { altId: string; altType: 'location' } {
 	return { altId: locationId, altType: 'location' };
+}
+
+/** Default page size for offset-paged HighLevel lists (`limit`/`offset`, `{total, data[]}`). */
+export const HIGHLEVEL_PAGE_SIZE = 100;
+
+export interface HighLevelPagingOptions {
+	/** Stop after this many items (the result is cut to it); omit to fetch every page. */
+	max?: number;
+	/** Items asked per request; default HIGHLEVEL_PAGE_SIZE. */
+	pageSize?: number;
+	/** Key of the array in the response body; default `data`. */
+	itemsKey?: string;
+}
+
+/**
+ * Fetches an offset-paged list (`limit` + `offset` query, response `{total, data[]}`, e.g. shipping
+ * zones and rates, ../shared/reference/highlevel.md §2). Stops on an empty page, when `total` is
+ * reached, on a short page when `total` is absent, on a page longer than asked, or after `max`
+ * items.
+ */
+export async function highLevelApiRequestAllItems<T = IDataObject>(
+	ctx: HighLevelContext,
+	request: HighLevelRequest,
+	options: HighLevelPagingOptions = {},
+): Promise<T[]> {
+	const max = options.max !== undefined && options.max > 0 ? options.max : undefined;
+	const pageSize = Math.max(1, Math.min(options.pageSize ?? HIGHLEVEL_PAGE_SIZE, max ?? Infinity));
+	const itemsKey = options.itemsKey ?? 'data';
+	const items: T[] = [];
+	let offset = 0;
+	for (;;) {
+		const response = await highLevelApiRequest<IDataObject>(ctx, {
+			...request,
+			qs: { ...request.qs, limit: pageSize, offset },
+		});
+		const page = Array.isArray(response?.[itemsKey]) ? (response[itemsKey] as T[]) : [];
+		items.push(...page);
+		const total = typeof response?.total === 'number' ? response.total : undefined;
+		offset += page.length;
+		// An empty page ends the list; a page longer than asked means the server ignored `limit`.
+		if (page.length === 0 || page.length > pageSize) break;
+		if (max !== undefined && items.length >= max) break;
+		if (total !== undefined ? offset >= total : page.length < pageSize) break;
+	}
+	return max !== undefined ? items.slice(0, max) : items;
 }

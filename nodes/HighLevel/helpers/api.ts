@@ -1,0 +1,94 @@
+/**
+ * Lists used by several operations and by the resource-locator searches.
+ * Source: ../shared/specs/highlevel/apps/store.json.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import type { HighLevelContext } from '../../shared/highlevel/transport';
+import {
+	altOf,
+	highLevelApiRequest,
+	highLevelApiRequestAllItems,
+} from '../../shared/highlevel/transport';
+import { idOf, unwrapList } from './utils';
+
+export const CARRIERS_ENDPOINT = '/store/shipping-carrier';
+export const ZONES_ENDPOINT = '/store/shipping-zone';
+
+export const carrierEndpoint = (carrierId: string) =>
+	`${CARRIERS_ENDPOINT}/${encodeURIComponent(carrierId)}`;
+export const zoneEndpoint = (zoneId: string) => `${ZONES_ENDPOINT}/${encodeURIComponent(zoneId)}`;
+export const ratesEndpoint = (zoneId: string) => `${zoneEndpoint(zoneId)}/shipping-rate`;
+export const rateEndpoint = (zoneId: string, rateId: string) =>
+	`${ratesEndpoint(zoneId)}/${encodeURIComponent(rateId)}`;
+
+/**
+ * GET /store/shipping-carrier (list-shipping-carriers): every carrier of the location.
+ * The API has no paging; the response is `{status, message, data[]}`.
+ */
+export async function listShippingCarriers(
+	ctx: HighLevelContext,
+	locationId: string,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const response = await highLevelApiRequest(ctx, {
+		method: 'GET',
+		endpoint: CARRIERS_ENDPOINT,
+		qs: altOf(locationId),
+		itemIndex,
+	});
+	return unwrapList(response);
+}
+
+/** GET /store/shipping-zone (list-shipping-zones): offset-paged `{total, data[]}`. */
+export async function listShippingZones(
+	ctx: HighLevelContext,
+	locationId: string,
+	options: { withShippingRate?: boolean; max?: number; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	const qs: IDataObject = { ...altOf(locationId) };
+	if (options.withShippingRate) qs.withShippingRate = true;
+	return await highLevelApiRequestAllItems(
+		ctx,
+		{ method: 'GET', endpoint: ZONES_ENDPOINT, qs, itemIndex: options.itemIndex },
+		{ max: options.max },
+	);
+}
+
+/** GET /store/shipping-zone/{shippingZoneId}/shipping-rate (list-shipping-rates): `{total, data[]}`. */
+export async function listShippingRates(
+	ctx: HighLevelContext,
+	locationId: string,
+	zoneId: string,
+	options: { max?: number; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	return await highLevelApiRequestAllItems(
+		ctx,
+		{
+			method: 'GET',
+			endpoint: ratesEndpoint(zoneId),
+			qs: altOf(locationId),
+			itemIndex: options.itemIndex,
+		},
+		{ max: options.max },
+	);
+}
+
+/**
+ * Every zone of the location with its rates. Rates come from `withShippingRate=true`; a zone
+ * whose `shippingRates` is missing from that answer gets its rates listed separately.
+ */
+export async function listZonesWithRates(
+	ctx: HighLevelContext,
+	locationId: string,
+	itemIndex?: number,
+): Promise<Array<{ zone: IDataObject; rates: IDataObject[] }>> {
+	const zones = await listShippingZones(ctx, locationId, { withShippingRate: true, itemIndex });
+	const result: Array<{ zone: IDataObject; rates: IDataObject[] }> = [];
+	for (const zone of zones) {
+		const rates = Array.isArray(zone.shippingRates)
+			? (zone.shippingRates as IDataObject[])
+			: await listShippingRates(ctx, locationId, idOf(zone), { itemIndex });
+		result.push({ zone, rates });
+	}
+	return result;
+}

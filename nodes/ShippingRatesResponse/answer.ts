@@ -1,0 +1,96 @@
+/**
+ * Builds the live-rate answer from the items reaching the Shipping Rates Response node.
+ * Pure (no n8n calls), so the node and its tests share it.
+ *
+ * Input items may be:
+ *  - Get Rates output: `{ request, quotes: RateQuote[], errors, fallbackRates? }` (quotes field configurable);
+ *  - canonical quotes, one per item (`{ carrier, serviceName, serviceCode, amountMinor, currency }`);
+ *  - the trigger's item itself (no quotes → fallback rates).
+ */
+import type { IDataObject } from 'n8n-workflow';
+import type { RateQuote, RateRules } from '../shared/core';
+import {
+	applyRateRules,
+	currencyExponent,
+	orderValueMinor,
+	RateQuoteSchema,
+	RateRequestSchema,
+} from '../shared/core';
+import type { HighLevelRate } from '../shared/dialects/highlevel';
+import { formatHighLevelRates } from '../shared/dialects/highlevel';
+
+export interface AnswerSettings {
+	quotesField: string;
+	rules: RateRules;
+	/** Name shown at checkout: the service alone, or "<carrier> <service>". */
+	nameFormat: 'service' | 'carrierService';
+	useFallback: boolean;
+	includeServiceCode: boolean;
+}
+
+export interface Answer {
+	body: { rates: HighLevelRate[] };
+	quotes: RateQuote[];
+	usedFallback: boolean;
+	/** Quotes that failed validation, with the reason. */
+	rejected: string[];
+}
+
+export function buildAnswer(items: readonly IDataObject[], settings: AnswerSettings): Answer {
+	const quotes: RateQuote[] = [];
+	const rejected: string[] = [];
+	let fallback: RateQuote[] = [];
+	let orderValue: number | undefined;
+	let cartCurrency: string | undefined;
+
+	const take = (candidate: unknown) => {
+		const parsed = RateQuoteSchema.safeParse(candidate);
+		if (parsed.success) quotes.push(parsed.data);
+		else rejected.push(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+	};
+
+	for (const json of items) {
+		const list = json[settings.quotesField];
+		if (Array.isArray(list)) list.forEach(take);
+		else if (json.serviceCode !== undefined && json.amountMinor !== undefined) take(json);
+
+		const request = RateRequestSchema.safeParse(json.request ?? json);
+		if (request.success && orderValue === undefined) {
+			orderValue = orderValueMinor(request.data);
+			cartCurrency = request.data.currency;
+		}
+		const fallbackSource = (json.fallbackRates ?? (json.request as IDataObject | undefined)?.fallbackRates) as unknown;
+		if (Array.isArray(fallbackSource) && fallback.length === 0) {
+			fallback = fallbackSource
+				.map((q) => RateQuoteSchema.safeParse(q))
+				.filter((r) => r.success)
+				.map((r) => r.data as RateQuote);
+		}
+	}
+
+	let shaped: RateQuote[] = [];
+	if (quotes.length > 0) {
+		const currency = quotes[0].currency;
+		const sameCurrency = quotes.filter((q) => q.currency === currency);
+		const rules = { ...settings.rules };
+		// A free-shipping threshold is in the cart currency; skip it when quotes are in another.
+		if (cartCurrency && cartCurrency !== currency) delete rules.freeShippingOverMinor;
+		shaped = applyRateRules(sameCurrency, rules, {
+			orderValueMinor: orderValue ?? 0,
+			currencyExponent: currencyExponent(currency),
+		});
+	}
+	const usedFallback = shaped.length === 0 && settings.useFallback && fallback.length > 0;
+	const final = usedFallback ? fallback : shaped;
+
+	const named = final.map((quote) => ({
+		...quote,
+		serviceName:
+			settings.nameFormat === 'carrierService' && quote.source !== 'fallback'
+				? `${quote.carrier} ${quote.serviceName}`
+				: quote.serviceName,
+	}));
+	const body = formatHighLevelRates(named);
+	if (!settings.includeServiceCode) for (const rate of body.rates) delete rate.serviceCode;
+	return { body, quotes: final, usedFallback, rejected };
+}

@@ -1,0 +1,99 @@
+/**
+ * Fail-open guard for a pending live-rate callback.
+ *
+ * HighLevel waits on the HTTP response of the callback; a 5xx, a non-JSON answer or a slow one
+ * leaves the buyer without shipping options. Once the trigger has accepted a callback it arms
+ * this guard on the Express response:
+ *  - at the deadline, if nothing was sent yet, it answers 200 with the fallback rates;
+ *  - whatever n8n sends later (the Shipping Rates Response node's answer arriving late, or n8n's
+ *    own "Error in workflow" 500 when a node fails) is dropped once an answer went out;
+ *  - an answer that is not 2xx `{"rates":[...]}` is replaced by the fallback rates.
+ * The guard lives where the HTTP connection lives (n8n's main or webhook process), so it works
+ * unchanged in queue mode, where the workflow itself runs on a worker.
+ */
+import { sleep } from 'n8n-workflow';
+
+/** The part of Express's response the guard touches. */
+export interface GuardedResponse {
+	headersSent: boolean;
+	writableEnded: boolean;
+	statusCode: number;
+	status(code: number): GuardedResponse;
+	setHeader(name: string, value: number | string | readonly string[]): GuardedResponse;
+	json(body?: unknown): GuardedResponse;
+	send(body?: unknown): GuardedResponse;
+	end(...args: unknown[]): GuardedResponse;
+}
+
+export const SOURCE_HEADER = 'x-shipping-rates-source';
+
+export interface FailOpenOptions {
+	/** Epoch milliseconds by which an answer must be sent. */
+	deadlineAt: number;
+	/** Body sent on deadline or failure, HighLevel's `{ rates: [...] }`. */
+	fallbackBody: { rates: unknown[] };
+	/** Called once with how the callback was answered (for logs). */
+	onSettled?: (source: 'workflow' | 'fallback-deadline' | 'fallback-error') => void;
+}
+
+const isRatesBody = (body: unknown): boolean =>
+	typeof body === 'object' && body !== null && Array.isArray((body as { rates?: unknown }).rates);
+
+function parseBody(body: unknown): unknown {
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Wraps `res` so that the callback is always answered with rates, by `deadlineAt` at the latest. */
+export function armFailOpen(res: GuardedResponse, options: FailOpenOptions): void {
+	const original = {
+		status: res.status.bind(res),
+		setHeader: res.setHeader.bind(res),
+		end: res.end.bind(res),
+	};
+	let settled = false;
+
+	const deliver = (body: unknown, source: 'workflow' | 'fallback-deadline' | 'fallback-error') => {
+		settled = true;
+		if (res.headersSent) return;
+		original.status(200);
+		original.setHeader('content-type', 'application/json; charset=utf-8');
+		original.setHeader(SOURCE_HEADER, source);
+		original.end(JSON.stringify(body));
+		options.onSettled?.(source);
+	};
+
+	const answer = (body: unknown) => {
+		if (settled) return res;
+		const parsed = parseBody(body);
+		const ok = res.statusCode >= 200 && res.statusCode < 300 && isRatesBody(parsed);
+		deliver(ok ? parsed : options.fallbackBody, ok ? 'workflow' : 'fallback-error');
+		return res;
+	};
+
+	res.status = (code: number) => {
+		if (!settled) original.status(code);
+		return res;
+	};
+	res.setHeader = (name, value) => {
+		if (!res.headersSent) original.setHeader(name, value);
+		return res;
+	};
+	res.json = (body?: unknown) => answer(body);
+	res.send = (body?: unknown) => answer(body);
+	res.end = (...args: unknown[]) => {
+		if (res.writableEnded) return res;
+		if (!settled) return answer(args[0]);
+		original.end(...args);
+		return res;
+	};
+
+	void sleep(Math.max(0, options.deadlineAt - Date.now())).then(() => {
+		if (!settled) deliver(options.fallbackBody, 'fallback-deadline');
+	});
+}
