@@ -1,6 +1,6 @@
 /** Two projects: fast unit tests (core, nodes with mocked n8n contexts, stand-ins) and
  * end-to-end tests that boot a real n8n with the built pack (see test/e2e/). */
-const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json' }];
 
 module.exports = {
 	projects: [

@@ -1,0 +1,259 @@
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ShippingRatesTrigger } from '../../../nodes/ShippingRatesTrigger/ShippingRatesTrigger.node';
+import { SOURCE_HEADER } from '../../../nodes/ShippingRatesTrigger/failOpen';
+import { signLocation } from '../../../nodes/shared/signatures/callbackToken';
+import { FakeResponse } from '../helpers/fakeResponse';
+
+const fixture = JSON.parse(
+	readFileSync(join(__dirname, '../../fixtures/highlevel-rate-request.json'), 'utf8'),
+);
+const SECRET = 'test-callback-secret';
+const LOCATION = 'LOCATION_ID_HERE';
+const WEBHOOK_URL = 'http://127.0.0.1:5678/webhook/abc/rates';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function params(overrides: Record<string, unknown> = {}) {
+	return {
+		authentication: 'oAuth2',
+		registration: 'automatic',
+		carrierName: 'Live Rates (n8n)',
+		carrierServices: {},
+		locationId: '',
+		deadlineMs: 2500,
+		fallbackRates: { rate: [{ serviceName: 'Standard', amount: 9.99, estimatedDays: 5, serviceCode: 'std' }] },
+		options: {},
+		...overrides,
+	} as Record<string, unknown>;
+}
+
+const credentials = {
+	callbackSecret: SECRET,
+	baseUrl: 'http://hl.test',
+	oauthTokenData: { locationId: LOCATION },
+};
+
+function webhookContext(query: Record<string, unknown>, body: unknown, overrides: Record<string, unknown> = {}) {
+	const res = new FakeResponse();
+	const p = params(overrides);
+	const ctx = {
+		getRequestObject: () => ({ query, body, rawBody: Buffer.from(JSON.stringify(body)) }),
+		getResponseObject: () => res,
+		getNodeParameter: (name: string, fallback?: unknown) => (name in p ? p[name] : fallback),
+		getCredentials: async () => credentials,
+		getNode: () => ({ name: 'Shipping Rates Trigger', type: 'shippingRatesTrigger' }),
+	} as unknown as IWebhookFunctions;
+	return { ctx, res };
+}
+
+const validQuery = () => ({ loc: LOCATION, t: signLocation(SECRET, LOCATION) });
+
+describe('Shipping Rates Trigger webhook', () => {
+	const node = new ShippingRatesTrigger();
+
+	it('emits one canonical rate request for the documented HighLevel body', async () => {
+		const { ctx, res } = webhookContext(validQuery(), fixture);
+		const before = Date.now();
+		const result = await node.webhook.call(ctx);
+		const item = result.workflowData?.[0]?.[0]?.json as Record<string, any>;
+		expect(item.locationId).toBe(LOCATION);
+		expect(item.currency).toBe('USD');
+		expect(item.destination).toMatchObject({ street1: '456 Destination Ave', postalCode: '10001', country: 'US' });
+		expect(item.items).toHaveLength(2);
+		expect(item.items[0]).toMatchObject({ quantity: 2, unitWeightGrams: 500, unitPriceMinor: 2500, priceId: 'HL_PRICE_ID_1' });
+		expect(item.deadlineAt - item.receivedAt).toBe(2500);
+		expect(item.receivedAt).toBeGreaterThanOrEqual(before);
+		expect(item.fallbackRates).toEqual([
+			expect.objectContaining({ serviceName: 'Standard', amountMinor: 999, currency: 'USD', maxDeliveryDays: 5, source: 'fallback' }),
+		]);
+		expect(res.headersSent).toBe(false);
+		expect(item.rawBody).toBeUndefined();
+	});
+
+	it('accepts a token to which HighLevel appended /rates', async () => {
+		const query = validQuery();
+		const { ctx } = webhookContext({ loc: query.loc, t: `${query.t}/rates` }, fixture);
+		const result = await node.webhook.call(ctx);
+		expect(result.workflowData).toBeDefined();
+	});
+
+	it.each([
+		['no token', { loc: LOCATION }],
+		['a wrong token', { loc: LOCATION, t: signLocation('other-secret', LOCATION) }],
+		['a token signed for another location', { loc: 'OTHER', t: signLocation(SECRET, 'OTHER-2') }],
+	])('answers 401 with a reason for %s and emits nothing', async (_label, query) => {
+		const { ctx, res } = webhookContext(query, fixture);
+		const result = await node.webhook.call(ctx);
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(res.statusCode).toBe(401);
+		expect((res.parsed() as { error: string }).error).toMatch(/token/);
+	});
+
+	it('answers 401 when the body names another location than the signed URL', async () => {
+		const query = { loc: 'LOC-B', t: signLocation(SECRET, 'LOC-B') };
+		const { ctx, res } = webhookContext(query, fixture);
+		await node.webhook.call(ctx);
+		expect(res.statusCode).toBe(401);
+		expect(res.body).toMatch(/another location/);
+	});
+
+	it('answers 400 naming the field when the body cannot be parsed', async () => {
+		const body = { rate: { ...fixture.rate, items: [] } };
+		const { ctx, res } = webhookContext(validQuery(), body);
+		const result = await node.webhook.call(ctx);
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(res.statusCode).toBe(400);
+		expect(res.parsed()).toEqual({ error: expect.stringMatching(/items/), field: 'items' });
+	});
+
+	it('adds the raw body when asked to', async () => {
+		const { ctx } = webhookContext(validQuery(), fixture, { options: { includeRawBody: true } });
+		const result = await node.webhook.call(ctx);
+		expect(JSON.parse(String(result.workflowData?.[0]?.[0]?.json.rawBody))).toEqual(fixture);
+	});
+
+	describe('fail-open guard', () => {
+		it("passes the workflow's rates through", async () => {
+			const { ctx, res } = webhookContext(validQuery(), fixture);
+			await node.webhook.call(ctx);
+			res.status(200).json({ rates: [{ serviceName: 'X', amount: 1, currency: 'USD' }] });
+			expect(res.parsed()).toEqual({ rates: [{ serviceName: 'X', amount: 1, currency: 'USD' }] });
+			expect(res.headers[SOURCE_HEADER]).toBe('workflow');
+		});
+
+		it("replaces n8n's 500 'Error in workflow' with the fallback rates and status 200", async () => {
+			const { ctx, res } = webhookContext(validQuery(), fixture);
+			await node.webhook.call(ctx);
+			res.status(500);
+			res.setHeader('x-other', '1');
+			res.json({ message: 'Error in workflow' });
+			expect(res.statusCode).toBe(200);
+			expect(res.parsed()).toEqual({
+				rates: [{ serviceName: 'Standard', amount: 9.99, currency: 'USD', estimatedDays: 5, serviceCode: 'std' }],
+			});
+			expect(res.headers[SOURCE_HEADER]).toBe('fallback-error');
+		});
+
+		it('replaces an answer without a rates array, and an empty end()', async () => {
+			const first = webhookContext(validQuery(), fixture);
+			await node.webhook.call(first.ctx);
+			first.res.send('Workflow executed successfully');
+			expect((first.res.parsed() as { rates: unknown[] }).rates).toHaveLength(1);
+
+			const second = webhookContext(validQuery(), fixture, { fallbackRates: {} });
+			await node.webhook.call(second.ctx);
+			second.res.end();
+			expect(second.res.parsed()).toEqual({ rates: [] });
+		});
+
+		it('answers the fallback at the deadline and ignores the late answer', async () => {
+			const { ctx, res } = webhookContext(validQuery(), fixture, { deadlineMs: 100 });
+			const started = Date.now();
+			await node.webhook.call(ctx);
+			expect(res.headersSent).toBe(false);
+			await sleep(160);
+			expect(res.headersSent).toBe(true);
+			expect(res.headers[SOURCE_HEADER]).toBe('fallback-deadline');
+			expect(Date.now() - started).toBeLessThan(400);
+			expect(() => {
+				res.status(200);
+				res.setHeader('content-type', 'application/json');
+				res.json({ rates: [] });
+				res.end();
+			}).not.toThrow();
+			expect(res.writes).toBe(1);
+			expect((res.parsed() as { rates: unknown[] }).rates).toHaveLength(1);
+		});
+	});
+});
+
+describe('Shipping Rates Trigger carrier registration (webhookMethods)', () => {
+	const node = new ShippingRatesTrigger();
+
+	function hookContext(carriers: Array<Record<string, unknown>>, overrides: Record<string, unknown> = {}) {
+		const p = params(overrides);
+		const calls: Array<Record<string, any>> = [];
+		const request = jest.fn(async (_type: string, options: Record<string, any>) => {
+			calls.push(options);
+			const path = new URL(options.url).pathname;
+			if (options.method === 'GET') return { status: true, data: carriers };
+			if (options.method === 'POST') return { status: true, data: { _id: 'new-carrier', ...options.body } };
+			if (options.method === 'PUT') return { status: true, data: { _id: path.split('/').pop() } };
+			if (options.method === 'DELETE') {
+				if (path.endsWith('/gone')) {
+					throw Object.assign(new Error('Not Found'), { httpCode: '404', response: { status: 404, data: { statusCode: 404, message: 'Not found' } } });
+				}
+				return { status: true };
+			}
+			throw new Error('unexpected');
+		});
+		const ctx = {
+			getNodeWebhookUrl: () => WEBHOOK_URL,
+			getNodeParameter: (name: string, fallback?: unknown) => (name in p ? p[name] : fallback),
+			getCredentials: async () => credentials,
+			getNode: () => ({ name: 'Shipping Rates Trigger' }),
+			helpers: { httpRequestWithAuthentication: request },
+		} as unknown as IHookFunctions;
+		return { ctx, calls, request };
+	}
+
+	const signedUrl = `${WEBHOOK_URL}?loc=${LOCATION}&t=${signLocation(SECRET, LOCATION)}`;
+
+	it('checkExists is false when no carrier points at this trigger', async () => {
+		const { ctx, calls } = hookContext([{ _id: 'c1', name: 'Other', callbackUrl: 'https://other.example/rates' }]);
+		await expect(node.webhookMethods.default.checkExists.call(ctx)).resolves.toBe(false);
+		expect(calls[0]).toMatchObject({
+			method: 'GET',
+			url: 'http://hl.test/store/shipping-carrier',
+			qs: { altId: LOCATION, altType: 'location' },
+			headers: expect.objectContaining({ Version: '2021-07-28' }),
+		});
+	});
+
+	it('checkExists is true when the signed URL and name are registered', async () => {
+		const { ctx } = hookContext([{ _id: 'c1', name: 'Live Rates (n8n)', callbackUrl: signedUrl }]);
+		await expect(node.webhookMethods.default.checkExists.call(ctx)).resolves.toBe(true);
+	});
+
+	it('create registers a carrier with the signed callback URL', async () => {
+		const { ctx, calls, request } = hookContext([]);
+		await expect(node.webhookMethods.default.create.call(ctx)).resolves.toBe(true);
+		expect(request.mock.calls[1][0]).toBe('highLevelShippingOAuth2Api');
+		expect(calls[1]).toMatchObject({
+			method: 'POST',
+			url: 'http://hl.test/store/shipping-carrier',
+			body: { altId: LOCATION, altType: 'location', name: 'Live Rates (n8n)', callbackUrl: signedUrl },
+		});
+	});
+
+	it('create updates the carrier already registered for this URL (token changed) instead of adding one', async () => {
+		const { ctx, calls } = hookContext([
+			{ _id: 'mine', name: 'Old name', callbackUrl: `${WEBHOOK_URL}?loc=${LOCATION}&t=stale` },
+			{ _id: 'theirs', name: 'Other', callbackUrl: 'https://other.example/rates' },
+		]);
+		await node.webhookMethods.default.create.call(ctx);
+		expect(calls.map((c) => c.method)).toEqual(['GET', 'PUT']);
+		expect(calls[1]).toMatchObject({ url: 'http://hl.test/store/shipping-carrier/mine', body: { callbackUrl: signedUrl } });
+	});
+
+	it('delete removes only this trigger’s carriers and tolerates one already gone', async () => {
+		const { ctx, calls } = hookContext([
+			{ _id: 'mine', callbackUrl: signedUrl },
+			{ _id: 'gone', callbackUrl: `${WEBHOOK_URL}/rates?loc=${LOCATION}&t=x` },
+			{ _id: 'theirs', callbackUrl: 'https://other.example/rates' },
+		]);
+		await expect(node.webhookMethods.default.delete.call(ctx)).resolves.toBe(true);
+		const deletes = calls.filter((c) => c.method === 'DELETE').map((c) => new URL(c.url).pathname);
+		expect(deletes).toEqual(['/store/shipping-carrier/mine', '/store/shipping-carrier/gone']);
+	});
+
+	it('does not call HighLevel when registration is left to an install workflow', async () => {
+		const { ctx, request } = hookContext([], { registration: 'installWorkflow' });
+		await expect(node.webhookMethods.default.checkExists.call(ctx)).resolves.toBe(true);
+		await expect(node.webhookMethods.default.create.call(ctx)).resolves.toBe(true);
+		await expect(node.webhookMethods.default.delete.call(ctx)).resolves.toBe(true);
+		expect(request).not.toHaveBeenCalled();
+	});
+});
