@@ -52,9 +52,34 @@ export function parseList(value: unknown): string[] {
 		.filter(Boolean);
 }
 
-/** One output item per result, paired with the input item. */
-export function toExecutionItems(results: IDataObject[], itemIndex: number): INodeExecutionData[] {
-	return results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+/**
+ * Runs `handler` for every input item: each returned object becomes an output item paired with
+ * its input item. A failing item throws a node error with its index, or, when the node is set
+ * to continue on fail, becomes `{ error }` (merged into `errorJson(i)` when given).
+ */
+export async function runPerItem(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	handler: (itemIndex: number) => Promise<IDataObject[]>,
+	errorJson: (itemIndex: number) => IDataObject = () => ({}),
+): Promise<INodeExecutionData[]> {
+	const returnData: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const results = await handler(i);
+			for (const json of results) returnData.push({ json, pairedItem: { item: i } });
+		} catch (error) {
+			if (ctx.continueOnFail()) {
+				returnData.push({
+					json: { ...errorJson(i), error: (error as Error).message },
+					pairedItem: { item: i },
+				});
+				continue;
+			}
+			throw toNodeError(ctx, error, i);
+		}
+	}
+	return returnData;
 }
 
 /**

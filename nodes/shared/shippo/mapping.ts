@@ -148,7 +148,7 @@ const ShippoAddressSchema = z.object({
 	phone: z.string().optional(),
 	email: z.string().optional(),
 	is_residential: z.boolean().optional(),
-});
+}).passthrough();
 
 const ShippoParcelSchema = z.union([
 	z.object({
@@ -158,12 +158,15 @@ const ShippoParcelSchema = z.union([
 		distance_unit: distanceUnit,
 		weight: decimalString,
 		mass_unit: massUnit,
-	}),
-	z.object({ template: z.string().min(1), weight: decimalString, mass_unit: massUnit }),
+	}).passthrough(),
+	z.object({ template: z.string().min(1), weight: decimalString, mass_unit: massUnit }).passthrough(),
 	z.string().min(1),
 ]);
 
-/** Validates a `POST /shipments` body against the parts of `ShipmentCreateRequest` we write. */
+/**
+ * Validates a `POST /shipments` body against the parts of `ShipmentCreateRequest` we write.
+ * Other spec fields (`extra`, `customs_declaration`, `address_return`, …) pass through unchecked.
+ */
 export const ShippoShipmentBodySchema = z.object({
 	address_from: z.union([ShippoAddressSchema, z.string().min(1)]),
 	address_to: z.union([ShippoAddressSchema, z.string().min(1)]),
@@ -172,7 +175,7 @@ export const ShippoShipmentBodySchema = z.object({
 	carrier_accounts: z.array(z.string().min(1)).optional(),
 	metadata: z.string().max(100, 'metadata must be at most 100 characters').optional(),
 	shipment_date: z.string().optional(),
-});
+}).passthrough();
 
 /** Parses a body with ShippoShipmentBodySchema; throws ShippoMappingError naming the field. */
 export function validateShipmentBody(body: unknown): ShippoShipmentBody {

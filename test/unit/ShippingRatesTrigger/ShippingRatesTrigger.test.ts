@@ -1,19 +1,14 @@
-import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import fixture from '../../fixtures/highlevel-rate-request.json';
 import { ShippingRatesTrigger } from '../../../nodes/ShippingRatesTrigger/ShippingRatesTrigger.node';
 import { SOURCE_HEADER } from '../../../nodes/ShippingRatesTrigger/failOpen';
 import { signLocation } from '../../../nodes/shared/signatures/callbackToken';
 import { FakeResponse } from '../helpers/fakeResponse';
 
-const fixture = JSON.parse(
-	readFileSync(join(__dirname, '../../fixtures/highlevel-rate-request.json'), 'utf8'),
-);
 const SECRET = 'test-callback-secret';
 const LOCATION = 'LOCATION_ID_HERE';
 const WEBHOOK_URL = 'http://127.0.0.1:5678/webhook/abc/rates';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function params(overrides: Record<string, unknown> = {}) {
 	return {
@@ -57,7 +52,7 @@ describe('Shipping Rates Trigger webhook', () => {
 		const { ctx, res } = webhookContext(validQuery(), fixture);
 		const before = Date.now();
 		const result = await node.webhook.call(ctx);
-		const item = result.workflowData?.[0]?.[0]?.json as Record<string, any>;
+		const item = result.workflowData?.[0]?.[0]?.json as IDataObject & { items: IDataObject[]; deadlineAt: number; receivedAt: number };
 		expect(item.locationId).toBe(LOCATION);
 		expect(item.currency).toBe('USD');
 		expect(item.destination).toMatchObject({ street1: '456 Destination Ave', postalCode: '10001', country: 'US' });
@@ -174,12 +169,12 @@ describe('Shipping Rates Trigger carrier registration (webhookMethods)', () => {
 
 	function hookContext(carriers: Array<Record<string, unknown>>, overrides: Record<string, unknown> = {}) {
 		const p = params(overrides);
-		const calls: Array<Record<string, any>> = [];
-		const request = jest.fn(async (_type: string, options: Record<string, any>) => {
+		const calls: IDataObject[] = [];
+		const request = jest.fn(async (_type: string, options: IDataObject) => {
 			calls.push(options);
-			const path = new URL(options.url).pathname;
+			const path = new URL(String(options.url)).pathname;
 			if (options.method === 'GET') return { status: true, data: carriers };
-			if (options.method === 'POST') return { status: true, data: { _id: 'new-carrier', ...options.body } };
+			if (options.method === 'POST') return { status: true, data: { _id: 'new-carrier', ...(options.body as IDataObject) } };
 			if (options.method === 'PUT') return { status: true, data: { _id: path.split('/').pop() } };
 			if (options.method === 'DELETE') {
 				if (path.endsWith('/gone')) {
@@ -245,7 +240,7 @@ describe('Shipping Rates Trigger carrier registration (webhookMethods)', () => {
 			{ _id: 'theirs', callbackUrl: 'https://other.example/rates' },
 		]);
 		await expect(node.webhookMethods.default.delete.call(ctx)).resolves.toBe(true);
-		const deletes = calls.filter((c) => c.method === 'DELETE').map((c) => new URL(c.url).pathname);
+		const deletes = calls.filter((c) => c.method === 'DELETE').map((c) => new URL(String(c.url)).pathname);
 		expect(deletes).toEqual(['/store/shipping-carrier/mine', '/store/shipping-carrier/gone']);
 	});
 
