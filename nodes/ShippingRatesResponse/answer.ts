@@ -12,6 +12,7 @@ import type { RateQuote, RateRules } from '../shared/core';
 import {
 	applyRateRules,
 	currencyExponent,
+	describeZodError,
 	orderValueMinor,
 	RateQuoteSchema,
 	RateRequestSchema,
@@ -46,7 +47,7 @@ export function buildAnswer(items: readonly IDataObject[], settings: AnswerSetti
 	const take = (candidate: unknown) => {
 		const parsed = RateQuoteSchema.safeParse(candidate);
 		if (parsed.success) quotes.push(parsed.data);
-		else rejected.push(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+		else rejected.push(describeZodError(parsed.error));
 	};
 
 	for (const json of items) {

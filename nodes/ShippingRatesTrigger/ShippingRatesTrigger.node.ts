@@ -7,8 +7,6 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import type { RateQuote } from '../shared/core';
-import { toMinorUnits } from '../shared/core';
 import {
 	formatHighLevelRates,
 	parseHighLevelRateRequest,
@@ -17,6 +15,7 @@ import {
 import { readCallbackQuery, verifyLocationToken } from '../shared/signatures/callbackToken';
 import type { GuardedResponse } from './failOpen';
 import { armFailOpen } from './failOpen';
+import { readFallbackRates } from './fallback';
 import { deleteCarrier, ownCarriers, registrationTarget, upsertCarrier } from './registration';
 import { callbackSecretOf } from './secret';
 
@@ -290,22 +289,4 @@ export class ShippingRatesTrigger implements INodeType {
 		}
 		return { workflowData: [[{ json }]] };
 	}
-}
-
-/** Fallback rates from the node parameter, as canonical quotes in minor units. */
-export function readFallbackRates(parameter: IDataObject, currency: string): RateQuote[] {
-	const rows = (parameter.rate as IDataObject[] | undefined) ?? [];
-	return rows.map((row) => {
-		const days = Number(row.estimatedDays ?? 0);
-		const quote: RateQuote = {
-			carrier: 'Fallback',
-			serviceName: String(row.serviceName || 'Standard Shipping'),
-			serviceCode: String(row.serviceCode || 'fallback'),
-			amountMinor: toMinorUnits(Number(row.amount ?? 0), currency),
-			currency,
-			source: 'fallback',
-		};
-		if (days > 0) quote.maxDeliveryDays = days;
-		return quote;
-	});
 }

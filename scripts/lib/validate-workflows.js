@@ -21,9 +21,11 @@ function loadNodeDescriptions(rootDir) {
 	for (const file of pkg.n8n.nodes) {
 		const full = path.join(rootDir, file);
 		if (!fs.existsSync(full)) throw new Error(`${file} is not built; run n8n-node build first`);
-		const mod = require(full);
-		for (const Exported of Object.values(mod)) {
-			if (typeof Exported !== 'function') continue;
+		// n8n loads the class named like the file (Foo.node.js → class Foo).
+		const className = path.basename(file, '.node.js');
+		const Exported = require(full)[className];
+		if (typeof Exported !== 'function') throw new Error(`${file} does not export class ${className}`);
+		{
 			const instance = new Exported();
 			const description = instance.description ?? instance.baseDescription;
 			if (description?.name) byName.set(description.name, { description, instance });

@@ -222,7 +222,8 @@ export const conditionTypeField: INodeProperties = {
 		{
 			name: 'Order Price',
 			value: 'price',
-			description: "The rate applies when the order subtotal is within the min/max (location's currency)",
+			description:
+				"The rate applies when the order subtotal is within the min/max (location's currency)",
 		},
 		{
 			name: 'Order Weight',

@@ -2,12 +2,13 @@
  * Lists used by several operations and by the resource-locator searches.
  * Source: ../shared/specs/highlevel/apps/store.json.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import type { HighLevelContext } from '../../shared/highlevel/transport';
 import {
 	altOf,
 	highLevelApiRequest,
 	highLevelApiRequestAllItems,
+	resolveLocationId,
 } from '../../shared/highlevel/transport';
 import { idOf, unwrapList } from './utils';
 
@@ -20,6 +21,14 @@ export const zoneEndpoint = (zoneId: string) => `${ZONES_ENDPOINT}/${encodeURICo
 export const ratesEndpoint = (zoneId: string) => `${zoneEndpoint(zoneId)}/shipping-rate`;
 export const rateEndpoint = (zoneId: string, rateId: string) =>
 	`${ratesEndpoint(zoneId)}/${encodeURIComponent(rateId)}`;
+
+/** The location for list searches and load options: the node's "Location ID", else the credential's. */
+export async function locationOf(ctx: ILoadOptionsFunctions): Promise<string> {
+	const explicit = ctx.getCurrentNodeParameter('locationId');
+	// An expression that could not be resolved here (e.g. from input data) falls back to the credential.
+	const usable = typeof explicit === 'string' && !explicit.startsWith('=') ? explicit : '';
+	return await resolveLocationId(ctx, usable);
+}
 
 /**
  * GET /store/shipping-carrier (list-shipping-carriers): every carrier of the location.

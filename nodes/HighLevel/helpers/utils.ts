@@ -71,7 +71,11 @@ export function requireText(
 }
 
 /** An absolute http(s) URL (HighLevel: "This must be a public URL"). */
-export function parseCallbackUrl(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string {
+export function parseCallbackUrl(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+): string {
 	const text = requireText(ctx, itemIndex, 'Callback URL', value);
 	let url: URL | undefined;
 	try {
@@ -96,9 +100,15 @@ export function urlWithoutQuery(value: string): string {
 
 /** A 3-letter ISO 4217 code, upper-cased. */
 export function parseCurrency(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const text = String(value ?? '').trim().toUpperCase();
+	const text = String(value ?? '')
+		.trim()
+		.toUpperCase();
 	if (!/^[A-Z]{3}$/.test(text)) {
-		fail(ctx, itemIndex, `Currency: "${String(value ?? '')}" is not a 3-letter ISO 4217 code (e.g. USD)`);
+		fail(
+			ctx,
+			itemIndex,
+			`Currency: "${String(value ?? '')}" is not a 3-letter ISO 4217 code (e.g. USD)`,
+		);
 	}
 	return text;
 }
@@ -186,7 +196,11 @@ export function parseCountries(
 			const raw = String(row.code).trim();
 			const code = raw.toUpperCase();
 			if (!/^[A-Z]{2}$/.test(code)) {
-				fail(ctx, itemIndex, `Countries: "${raw}" is not an ISO 3166-1 alpha-2 country code (e.g. US)`);
+				fail(
+					ctx,
+					itemIndex,
+					`Countries: "${raw}" is not an ISO 3166-1 alpha-2 country code (e.g. US)`,
+				);
 			}
 			const stateCodes = (
 				Array.isArray(row.states)
@@ -195,7 +209,11 @@ export function parseCountries(
 						)
 					: String(row.states ?? '').split(',')
 			)
-				.map((state) => String(state ?? '').trim().toUpperCase())
+				.map((state) =>
+					String(state ?? '')
+						.trim()
+						.toUpperCase(),
+				)
 				.filter((state) => state !== '');
 			for (const state of stateCodes) {
 				if (!/^[A-Z0-9]{1,3}(-[A-Z0-9]{1,3})?$/.test(state)) {

@@ -29,7 +29,7 @@ export function buildParcel(items: readonly RateRequestItem[], options: ParcelOp
 		contentGrams + (options.packagingGrams ?? 0),
 		options.minimumWeightGrams ?? 1,
 	);
-	const box = items.every((item) => item.dimensions)
+	const box = items.length > 0 && items.every((item) => item.dimensions)
 		? stackedBox(items)
 		: {
 				lengthMm: options.defaultBox.lengthMm,

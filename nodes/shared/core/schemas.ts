@@ -101,12 +101,16 @@ export function totalWeightGrams(request: Pick<RateRequest, 'items'>): number {
 	return total;
 }
 
+/** A field path as users read it: `items[0].quantity`, `destination.country`. */
+export function fieldPath(path: ReadonlyArray<string | number>): string {
+	if (path.length === 0) return '(root)';
+	return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index ? `.${part}` : part)).join('');
+}
+
 /**
  * Turns a zod error into one line naming each failing field by its path
- * (e.g. `destination.country: country must be an ISO 3166-1 alpha-2 code`).
+ * (e.g. `destination.country: country must be an ISO 3166-1 alpha-2 code; items[0].quantity: …`).
  */
 export function describeZodError(error: z.ZodError): string {
-	return error.issues
-		.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-		.join('; ');
+	return error.issues.map((issue) => `${fieldPath(issue.path)}: ${issue.message}`).join('; ');
 }

@@ -13,6 +13,7 @@ import type { RateQuote, RateRequest } from '../core';
 import {
 	RateRequestSchema,
 	describeZodError,
+	fieldPath,
 	fromMinorUnits,
 	parseLengthUnit,
 	parseWeightUnit,
@@ -105,6 +106,19 @@ function missing(field: string): never {
 	throw new RateRequestParseError(`${field} is required`, field);
 }
 
+/** Parses a unit name (weight or length), naming the field on failure. */
+function unitOf<T>(parse: (unit: string) => T, unit: string, field: string): T {
+	let parsed: T | undefined;
+	let reason = '';
+	try {
+		parsed = parse(unit);
+	} catch (error) {
+		reason = (error as Error).message;
+	}
+	if (parsed === undefined) throw new RateRequestParseError(`${field}: ${reason}`, field);
+	return parsed;
+}
+
 /**
  * Parses a HighLevel rate callback body (object or JSON string) into a canonical rate request.
  * `defaultCurrency` applies when the body names none. Throws RateRequestParseError naming the field.
@@ -114,7 +128,15 @@ export function parseHighLevelRateRequest(body: unknown, defaultCurrency = 'USD'
 	if (!isObject(root)) throw new RateRequestParseError('body must be a JSON object');
 	const rate = isObject(root.rate) ? root.rate : root;
 
-	const currency = String(text(rate, ['currency', 'currencyCode']) ?? defaultCurrency).toUpperCase();
+	const currency = String(text(rate, ['currency', 'currencyCode']) ?? defaultCurrency)
+		.trim()
+		.toUpperCase();
+	if (!/^[A-Z]{3}$/.test(currency)) {
+		throw new RateRequestParseError(
+			`currency must be a three-letter ISO 4217 code, got ${JSON.stringify(currency)}`,
+			'currency',
+		);
+	}
 	const rawItems = pick(rate, ['items', 'lineItems', 'line_items', 'products']);
 	if (!Array.isArray(rawItems) || rawItems.length === 0) {
 		throw new RateRequestParseError('items must be a non-empty array', 'items');
@@ -132,9 +154,12 @@ export function parseHighLevelRateRequest(body: unknown, defaultCurrency = 'USD'
 			unitWeightGrams = num(grams, `${field}.grams`);
 		} else if (pick(raw, ['weight']) !== undefined) {
 			const unit = text(raw, ['weightUnit', 'weight_unit', 'unit']) ?? 'g';
-			unitWeightGrams = toGrams(num(raw.weight, `${field}.weight`), parseWeightUnit(unit));
+			unitWeightGrams = toGrams(
+				num(raw.weight, `${field}.weight`),
+				unitOf(parseWeightUnit, unit, `${field}.weightUnit`),
+			);
 		}
-		const unitPrice = pick(raw, ['unitPrice', 'price', 'unit_price']);
+		const unitPrice = pick(raw, ['unitPrice', 'unit_price']);
 		const totalPrice = pick(raw, ['totalPrice', 'total_price']);
 		let unitPriceMinor = 0;
 		if (unitPrice !== undefined) unitPriceMinor = money(unitPrice, currency, `${field}.unitPrice`);
@@ -145,7 +170,11 @@ export function parseHighLevelRateRequest(body: unknown, defaultCurrency = 'USD'
 		const height = pick(raw, ['height']);
 		let dimensions;
 		if (length !== undefined && width !== undefined && height !== undefined) {
-			const unit = parseLengthUnit(text(raw, ['dimensionUnit', 'distanceUnit', 'distance_unit']) ?? 'cm');
+			const unit = unitOf(
+				parseLengthUnit,
+				text(raw, ['dimensionUnit', 'distanceUnit', 'distance_unit']) ?? 'cm',
+				`${field}.dimensionUnit`,
+			);
 			dimensions = {
 				lengthMm: toMillimetres(num(length, `${field}.length`), unit),
 				widthMm: toMillimetres(num(width, `${field}.width`), unit),
@@ -174,7 +203,7 @@ export function parseHighLevelRateRequest(body: unknown, defaultCurrency = 'USD'
 	const parsed = RateRequestSchema.safeParse(candidate);
 	if (!parsed.success) {
 		const first = parsed.error.issues[0];
-		throw new RateRequestParseError(describeZodError(parsed.error), first?.path.join('.'));
+		throw new RateRequestParseError(describeZodError(parsed.error), first ? fieldPath(first.path) : undefined);
 	}
 	return parsed.data;
 }

@@ -122,7 +122,7 @@ describe('toShippoShipmentBody (canonical RateRequest → POST /shipments)', () 
 		const request = cart();
 		request.items[0].unitWeightGrams = 600_000; // 1 201 200 g
 		expect(() => toShippoShipmentBody(request)).toThrow(ShippoMappingError);
-		expect(() => toShippoShipmentBody(request)).toThrow(/parcels\.0\.weight/);
+		expect(() => toShippoShipmentBody(request)).toThrow(/parcels\[0\]\.weight/);
 		expect((toShippoShipmentBody(request, { massUnit: 'kg' }).parcels[0] as { weight: string }).weight).toBe('1201.2');
 	});
 
@@ -157,7 +157,7 @@ describe('validateShipmentBody', () => {
 				parcels: [{ template: 'X', weight: 2, mass_unit: 'g' }],
 				async: false,
 			}),
-		).toThrow(/parcels\.0/);
+		).toThrow(/parcels\[0\]/);
 		expect(
 			validateShipmentBody({ address_from: 'adr_1', address_to: 'adr_2', parcels: ['prc_1'], async: false, extra: { a: 1 } }),
 		).toMatchObject({ extra: { a: 1 } });

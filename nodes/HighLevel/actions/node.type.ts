@@ -1,0 +1,24 @@
+import type { AllEntities, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+type NodeMap = {
+	shippingCarrier: 'create' | 'delete' | 'get' | 'getAll' | 'register' | 'update';
+	shippingZone: 'create' | 'delete' | 'get' | 'getAll' | 'update';
+	shippingRate:
+		| 'addCarrierRateToAllZones'
+		| 'create'
+		| 'delete'
+		| 'deleteCarrierRates'
+		| 'get'
+		| 'getAll'
+		| 'update';
+};
+
+export type HighLevelType = AllEntities<NodeMap>;
+
+export type HighLevelResource = HighLevelType['resource'];
+
+/** Runs one operation for one input item; the router adds `pairedItem` and handles errors. */
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<IDataObject | IDataObject[]>;
