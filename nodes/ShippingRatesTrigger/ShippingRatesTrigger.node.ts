@@ -17,7 +17,7 @@ import type { GuardedResponse } from './failOpen';
 import { armFailOpen } from './failOpen';
 import { readFallbackRates } from './fallback';
 import { deleteCarrier, ownCarriers, registrationTarget, upsertCarrier } from './registration';
-import { callbackSecretOf } from './secret';
+import { callbackSecretOf } from '../shared/signatures/secret';
 
 /**
  * The URL HighLevel calls at checkout for live shipping rates (a registered shipping carrier's

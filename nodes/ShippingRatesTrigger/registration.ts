@@ -15,7 +15,7 @@ import {
 	resolveLocationId,
 } from '../shared/highlevel/transport';
 import { buildCallbackUrl, withoutQuery } from '../shared/signatures/callbackToken';
-import { callbackSecretOf } from './secret';
+import { callbackSecretOf } from '../shared/signatures/secret';
 
 interface Carrier {
 	_id: string;

@@ -1,4 +1,5 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { verifyLocationToken } from '../../../nodes/shared/signatures/callbackToken';
 import {
 	BASE_URL,
 	FakeHighLevel,
@@ -213,6 +214,36 @@ describe('HighLevel node: Shipping Carrier', () => {
 
 	describe('Register', () => {
 		const register = { ...carrierParams, operation: 'register', matchBy: 'callbackUrl' };
+
+		test('signs the Callback URL for the location as the Shipping Rates Trigger verifies it', async () => {
+			const fake = new FakeHighLevel();
+			const params = {
+				...register,
+				callbackUrl: 'https://n8n.example.com/webhook/abc/rates',
+				matchBy: 'callbackUrlIgnoringQuery',
+				signCallbackUrl: true,
+			};
+			const credentials = { callbackSecret: 's3cret', oauthTokenData: { locationId: LOCATION } };
+			const first = await run(fake, { params, credentials });
+			const url = new URL(String(first.output[0].json.callbackUrl));
+			expect(url.origin + url.pathname).toBe('https://n8n.example.com/webhook/abc/rates');
+			expect(url.searchParams.get('loc')).toBe(LOCATION);
+			expect(verifyLocationToken('s3cret', LOCATION, String(url.searchParams.get('t')))).toBe(true);
+			expect(first.output[0].json.outcome).toBe('created');
+
+			const second = await run(fake, { params, credentials });
+			expect(second.output[0].json.outcome).toBe('unchanged');
+			expect(fake.carriers).toHaveLength(1);
+		});
+
+		test('refuses to sign without a secret on the credential, naming it', async () => {
+			const error = await runError(new FakeHighLevel(), {
+				params: { ...register, signCallbackUrl: true },
+				credentials: { oauthTokenData: { locationId: LOCATION } },
+			});
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toMatch(/Callback Signing Secret/);
+		});
 
 		test('creates the carrier when none matches, then is unchanged on the next run', async () => {
 			const fake = new FakeHighLevel();

@@ -13,6 +13,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { altOf, highLevelApiRequest } from '../../../shared/highlevel/transport';
+import { buildCallbackUrl } from '../../../shared/signatures/callbackToken';
+import { callbackSecretOf } from '../../../shared/signatures/secret';
 import { CARRIERS_ENDPOINT, carrierEndpoint, listShippingCarriers } from '../../helpers/api';
 import type { CarrierService } from '../../helpers/utils';
 import { getLocationId, idOf, unwrapData, urlWithoutQuery } from '../../helpers/utils';
@@ -47,6 +49,14 @@ const properties: INodeProperties[] = [
 		],
 		default: 'callbackUrl',
 		description: 'How to find the carrier registered by an earlier run',
+	},
+	{
+		displayName: 'Sign Callback URL',
+		name: 'signCallbackUrl',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to add the location and its signature (?loc=…&t=…, HMAC-SHA256 with the credential's Callback Signing Secret) to the Callback URL, as the Shipping Rates Trigger expects. Use with matching by URL ignoring the query string.",
 	},
 ];
 
@@ -98,6 +108,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const input = readCarrierInput.call(this, itemIndex);
 	const matchBy = this.getNodeParameter('matchBy', itemIndex, 'callbackUrl') as RegisterMatch;
 	const locationId = await getLocationId(this, itemIndex);
+	if (this.getNodeParameter('signCallbackUrl', itemIndex, false) as boolean) {
+		input.callbackUrl = buildCallbackUrl(input.callbackUrl, await callbackSecretOf(this, itemIndex), locationId);
+	}
 	const body = { ...altOf(locationId), ...input } as unknown as IDataObject;
 
 	const carriers = await listShippingCarriers(this, locationId, itemIndex);
