@@ -42,8 +42,8 @@ bash scripts/install-n8n.sh > /dev/null
 echo "== tests"
 mkdir -p .test-results
 status=0
-npx jest --selectProjects unit --json --outputFile=.test-results/unit.json || status=$?
-npx jest --selectProjects e2e --runInBand --json --outputFile=.test-results/e2e.json || status=$?
+npx jest --selectProjects unit --forceExit --json --outputFile=.test-results/unit.json || status=$?
+npx jest --selectProjects e2e --runInBand --forceExit --json --outputFile=.test-results/e2e.json || status=$?
 node -e '
 let passed = 0, failed = 0, skipped = 0;
 for (const f of [".test-results/unit.json", ".test-results/e2e.json"]) {

@@ -49,7 +49,8 @@
  *
  * Returns { n8nUrl, editorUrl, callbackUrl, carrier, activatedBy ('boot' | 'rest'), userFolder,
  * reused, standins, credentials, callbackSecret, locationId, workflows, owner, n8nPid, logFile,
- * executeWorkflow(idOrFile) (one run with `n8n execute`),
+ * executeWorkflow(idOrFile) (one run with `n8n execute`), and options.installPack = false boots n8n
+ * without the pack (no workflows then),
  * ports, bootMs, startMs, api(method, path, body) (REST as the owner), rssBytes({ withChildren }),
  * isRunning(), stop() }. stop() ends n8n (SIGTERM to its process group, SIGKILL after a grace
  * period), closes stand-ins started here and removes a temporary user folder. A failed start
@@ -815,7 +816,11 @@ async function startStack(options = {}) {
 		};
 
 		log(`installing the pack into ${userFolder}`);
-		const packageDir = await installPack(userFolder, options.packDir || ROOT);
+		// options.installPack === false boots n8n without the pack (the benchmark's memory baseline).
+		const packageDir =
+			options.installPack === false
+				? (fs.rmSync(path.join(userFolder, '.n8n', 'nodes'), { recursive: true, force: true }), null)
+				: await installPack(userFolder, options.packDir || ROOT);
 
 		const standinPorts = {
 			highlevel: (options.standinPorts && options.standinPorts.highlevel) || hlPort,
@@ -1083,6 +1088,7 @@ async function startStack(options = {}) {
 
 module.exports = {
 	startStack,
+	installN8n,
 	isBuildFresh,
 	fixedWorkflowId,
 	prepareWorkflow,

@@ -277,7 +277,7 @@ describe('cli.js', () => {
 		const z = await call(
 			urls.highlevel,
 			'GET',
-			'/store/shipping-zone?altId=demo-location&altType=location',
+			'/store/shipping-zone?altId=LOCATION_ID_HERE&altType=location',
 			{ headers: HL },
 		);
 		expect(z.json.data.map((x) => [x.name, x.countries.map((c) => c.code)])).toEqual([
