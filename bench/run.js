@@ -10,8 +10,11 @@
  * For 1, 8 and 32 concurrent callers, in two modes:
  *   hit  — the same cart every time: after the first call, quotes come from the in-memory cache;
  *   miss — a new destination ZIP code per call: every call quotes at the Shippo stand-in;
- * it prints p50/p99 latency and throughput for n8n and the raw server and their ratios, and the
- * resident memory of n8n without the pack, with the pack at rest, and after the load.
+ * it prints p50/p99 latency and throughput for n8n and the raw server and their ratios. As n8n's
+ * own floor it also drives, in an n8n without the pack, a core-node workflow that answers a static
+ * body (bench/n8n-floor.json: Webhook → Respond to Webhook), under the same load. Memory: resident
+ * size of n8n's main process without the pack (idle, and after the floor load) and with the pack
+ * (idle, and after its load).
  *
  * Env: BENCH_REQUESTS (per cell, default 300), BENCH_WARMUP (default 20).
  * Results also go to .bench/last.json.
@@ -126,11 +129,26 @@ async function main() {
 	let stack;
 	let raw;
 	try {
-		log('memory baseline: n8n without the pack');
-		const bare = await startStack({ installPack: false, workflows: [], standins: standinUrls, log });
-		await new Promise((r) => setTimeout(r, 5000));
-		results.memory.withoutPack = await bare.rssBytes();
-		await bare.stop();
+		log('n8n without the pack: memory and the core-node floor');
+		const bare = await startStack({
+			installPack: false,
+			workflows: [path.join(ROOT, 'bench/n8n-floor.json')],
+			standins: standinUrls,
+			log,
+		});
+		try {
+			await new Promise((r) => setTimeout(r, 5000));
+			results.memory.withoutPack = await bare.rssBytes();
+			const floorUrl = `${bare.n8nUrl}/webhook/bench-floor`;
+			results.floor = [];
+			for (const concurrency of CONCURRENCY) {
+				log(`floor, ${concurrency} concurrent`);
+				results.floor.push({ concurrency, ...(await runCell(floorUrl, concurrency, 'hit', Math.max(REQUESTS, concurrency * 10))) });
+			}
+			results.memory.withoutPackAfterLoad = await bare.rssBytes();
+		} finally {
+			await bare.stop();
+		}
 
 		log('n8n with the pack and the live-rates workflow');
 		stack = await startStack({ workflows: ['workflows/live-rates.json'], standins: standinUrls, log });
@@ -172,28 +190,31 @@ async function main() {
 	fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
 	fs.writeFileSync(path.join(ROOT, '.bench/last.json'), JSON.stringify(results, null, 2));
 
+	const floorOf = (concurrency) => results.floor.find((f) => f.concurrency === concurrency);
 	const lines = [
 		`Live-rates benchmark, ${results.date.slice(0, 10)}, n8n 2.41.1 on Node.js 24 (${machine}); ${REQUESTS} calls per row after ${WARMUP} warm-up calls.`,
 		'',
-		'| cache | callers | n8n p50 ms | n8n p99 ms | n8n req/s | raw p50 ms | raw p99 ms | raw req/s | p50 ratio | req/s ratio | n8n fallback / bad |',
-		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+		'| cache | callers | pack in n8n p50 / p99 ms | req/s | raw server p50 / p99 ms | req/s | n8n floor p50 / p99 ms | req/s | pack ÷ raw p50 | raw ÷ pack req/s | pack ÷ floor p50 | fallback / bad |',
+		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 	];
 	for (const { mode, concurrency, n8n: a, raw: b } of results.cells) {
+		const f = floorOf(concurrency);
 		lines.push(
-			`| ${mode} | ${concurrency} | ${fixed(a.p50)} | ${fixed(a.p99)} | ${fixed(a.rps)} | ${fixed(b.p50, 2)} | ${fixed(b.p99, 2)} | ${fixed(b.rps)} | ${fixed(a.p50 / b.p50)}× | ${fixed(b.rps / a.rps)}× | ${a.fallback} / ${a.bad} |`,
+			`| ${mode} | ${concurrency} | ${fixed(a.p50)} / ${fixed(a.p99)} | ${fixed(a.rps)} | ${fixed(b.p50, 2)} / ${fixed(b.p99, 2)} | ${fixed(b.rps)} | ${fixed(f.p50)} / ${fixed(f.p99)} | ${fixed(f.rps)} | ${fixed(a.p50 / b.p50)}× | ${fixed(b.rps / a.rps)}× | ${fixed(a.p50 / f.p50)}× | ${a.fallback} / ${a.bad} |`,
 		);
 	}
 	const m = results.memory;
 	lines.push(
 		'',
-		'| resident memory (n8n main process) | MB |',
+		'| resident memory, n8n main process | MB |',
 		'|---|---:|',
 		`| n8n without the pack, idle | ${mb(m.withoutPack)} |`,
-		`| n8n with the pack and live-rates active, idle | ${mb(m.withPackAtRest)} (+${mb(m.withPackAtRest - m.withoutPack)}) |`,
-		`| n8n with the pack after the load above | ${mb(m.withPackAfterLoad)} (+${mb(m.withPackAfterLoad - m.withoutPack)}) |`,
-		`| raw server after the same load | ${mb(m.rawAfterLoad)} |`,
+		`| n8n without the pack, after the floor load | ${mb(m.withoutPackAfterLoad)} |`,
+		`| n8n with the pack and live-rates active, idle | ${mb(m.withPackAtRest)} (pack: +${mb(m.withPackAtRest - m.withoutPack)}) |`,
+		`| n8n with the pack, after the live-rates load | ${mb(m.withPackAfterLoad)} |`,
+		`| raw server, after the same load | ${mb(m.rawAfterLoad)} |`,
 		'',
-		'Ratios: p50 ratio = n8n p50 / raw p50; req/s ratio = raw req/s / n8n req/s. "fallback" counts answers sent by the fail-open guard; "bad" counts answers that were not 200 with rates.',
+		'pack ÷ raw p50 = latency ratio of the workflow in n8n to the raw server; raw ÷ pack req/s = throughput ratio; pack ÷ floor p50 = the workflow against n8n answering a static body with core nodes. "fallback" counts answers the fail-open guard sent at the deadline; "bad" counts answers that were not 200 with rates.',
 	);
 	process.stdout.write(`${lines.join('\n')}\n`);
 }

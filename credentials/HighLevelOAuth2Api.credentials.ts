@@ -61,10 +61,12 @@ export class HighLevelOAuth2Api implements ICredentialType {
 				'Base URL of the HighLevel API. Change it only to point at a local stand-in for tests or demos.',
 		},
 		{
+			// A plain value, not an expression: n8n resolves credential expressions on every use.
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
-			type: 'hidden',
-			default: '={{ $self["baseUrl"].replace(/\\/+$/, "") }}/oauth/token',
+			type: 'string',
+			default: 'https://services.leadconnectorhq.com/oauth/token',
+			description: 'HighLevel token endpoint (POST /oauth/token). Change it only together with the API Base URL.',
 		},
 		{
 			displayName: 'Scope',

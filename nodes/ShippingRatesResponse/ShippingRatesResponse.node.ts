@@ -169,9 +169,14 @@ export class ShippingRatesResponse implements INodeType {
 		} catch (error) {
 			// Fail open: answer an empty list now, then report why.
 			await this.sendResponse({ body: { rates: [] }, headers: {}, statusCode: 200 });
-			throw new NodeOperationError(this.getNode(), error as Error, {
+			const failure = new NodeOperationError(this.getNode(), error as Error, {
+				itemIndex: 0,
 				description: 'The callback was answered with an empty rate list',
 			});
+			if (this.continueOnFail()) {
+				return [[{ json: { rates: [], error: failure.message }, pairedItem }]];
+			}
+			throw failure;
 		}
 		await this.sendResponse({
 			body: answer.body as unknown as IDataObject,

@@ -34,7 +34,10 @@ export class ShippingRatesTrigger implements INodeType {
 		name: 'shippingRatesTrigger',
 		icon: { light: 'file:../../icons/rates.svg', dark: 'file:../../icons/rates.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 = 1 with the same parameters. n8n evaluates a legacy binary-data expression on every
+		// call of a version-1 webhook node (Webhook v1 compatibility); 1.1 skips that work.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{"HighLevel live rates: " + $parameter["registration"]}}',
 		description:
 			'Answers HighLevel checkout with live shipping rates: starts when HighLevel asks for rates',

@@ -343,6 +343,7 @@ function credentialRecords({ highlevelUrl, shippoUrl, callbackSecret, locationId
 				clientSecret: 'demo-secret',
 				authUrl: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
 				baseUrl: highlevelUrl,
+				accessTokenUrl: `${highlevelUrl}/oauth/token`,
 				scope: HIGHLEVEL_SCOPES,
 				callbackSecret,
 				oauthTokenData: {

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ShippoContext } from '../../shared/shippo/transport';
-import { SHIPPO_CREDENTIAL_TYPE, SHIPPO_DEFAULT_BASE_URL } from '../../shared/shippo/transport';
+import { getShippoBaseUrl, getShippoCredentials } from '../../shared/shippo/transport';
 import type { ShippoAddress } from '../../shared/shippo/mapping';
 import { ShippoMappingError } from '../../shared/shippo/mapping';
 
@@ -104,8 +104,8 @@ export function toNodeError(
  * (test vs live token, stand-in vs real API). The token itself is never stored.
  */
 export async function credentialFingerprint(ctx: ShippoContext): Promise<string> {
-	const credentials = (await ctx.getCredentials(SHIPPO_CREDENTIAL_TYPE)) as IDataObject;
-	const baseUrl = String(credentials.baseUrl || SHIPPO_DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const credentials = await getShippoCredentials(ctx);
+	const baseUrl = await getShippoBaseUrl(ctx);
 	return createHash('sha256')
 		.update(`${baseUrl}\n${String(credentials.token ?? '')}`)
 		.digest('hex')

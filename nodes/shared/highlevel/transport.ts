@@ -68,7 +68,24 @@ export interface HighLevelCredentialInfo {
 	callbackSecret: string;
 }
 
+/**
+ * Credential facts per node context. n8n reads and decrypts credentials from its database on every
+ * getCredentials call; one read per execution context is enough (credentials do not change while
+ * a node runs). Weakly held: gone with the context.
+ */
+const credentialInfoByContext = new WeakMap<object, Promise<HighLevelCredentialInfo>>();
+
 export async function getHighLevelCredentialInfo(ctx: HighLevelContext): Promise<HighLevelCredentialInfo> {
+	let info = credentialInfoByContext.get(ctx);
+	if (!info) {
+		info = readHighLevelCredentialInfo(ctx);
+		credentialInfoByContext.set(ctx, info);
+		info.catch(() => credentialInfoByContext.delete(ctx));
+	}
+	return await info;
+}
+
+async function readHighLevelCredentialInfo(ctx: HighLevelContext): Promise<HighLevelCredentialInfo> {
 	const credentialType = getHighLevelCredentialType(ctx);
 	const credentials = (await ctx.getCredentials(credentialType)) as IDataObject;
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;

@@ -37,8 +37,25 @@ export interface ShippoRequest {
 	abortSignal?: AbortSignal;
 }
 
+/**
+ * The Shippo credential per node context: n8n reads and decrypts credentials from its database on
+ * every getCredentials call, so one read per execution context serves the base URL, the cache
+ * fingerprint and every request of that execution. Weakly held: gone with the context.
+ */
+const credentialsByContext = new WeakMap<object, Promise<IDataObject>>();
+
+export async function getShippoCredentials(ctx: ShippoContext): Promise<IDataObject> {
+	let credentials = credentialsByContext.get(ctx);
+	if (!credentials) {
+		credentials = ctx.getCredentials(SHIPPO_CREDENTIAL_TYPE) as Promise<IDataObject>;
+		credentialsByContext.set(ctx, credentials);
+		credentials.catch(() => credentialsByContext.delete(ctx));
+	}
+	return await credentials;
+}
+
 export async function getShippoBaseUrl(ctx: ShippoContext): Promise<string> {
-	const credentials = (await ctx.getCredentials(SHIPPO_CREDENTIAL_TYPE)) as IDataObject;
+	const credentials = await getShippoCredentials(ctx);
 	return String(credentials.baseUrl || SHIPPO_DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 

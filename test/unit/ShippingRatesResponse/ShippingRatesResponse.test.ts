@@ -96,7 +96,7 @@ describe('buildAnswer', () => {
 describe('Shipping Rates Response node', () => {
 	const node = new ShippingRatesResponse();
 
-	function context(items: INodeExecutionData[], parameters: Record<string, unknown> = {}) {
+	function context(items: INodeExecutionData[], parameters: Record<string, unknown> = {}, continueOnFail = false) {
 		const p: Record<string, unknown> = {
 			markupPercent: 0,
 			handlingFee: 0,
@@ -114,6 +114,7 @@ describe('Shipping Rates Response node', () => {
 			getNodeParameter: (name: string, _i: number, fallback?: unknown) => (name in p ? p[name] : fallback),
 			getNode: () => ({ name: 'Shipping Rates Response' }),
 			sendResponse,
+			continueOnFail: () => continueOnFail,
 		} as unknown as IExecuteFunctions;
 		return { ctx, sendResponse };
 	}
@@ -143,5 +144,13 @@ describe('Shipping Rates Response node', () => {
 		await expect(node.execute.call(ctx)).rejects.toThrow(NodeOperationError);
 		await expect(node.execute.call(ctx)).rejects.toThrow(/Handling Fee/);
 		expect(sendResponse).toHaveBeenCalledWith({ body: { rates: [] }, headers: {}, statusCode: 200 });
+	});
+
+	it('with continue on fail, answers an empty list and outputs the error paired with the inputs', async () => {
+		const { ctx, sendResponse } = context([{ json: getRatesItem([quote('Ground', 500)]) }], { freeShippingOver: Number.NaN }, true);
+		const [[out]] = await node.execute.call(ctx);
+		expect(sendResponse).toHaveBeenCalledWith({ body: { rates: [] }, headers: {}, statusCode: 200 });
+		expect(out.json).toEqual({ rates: [], error: expect.stringMatching(/Free Shipping Over/) });
+		expect(out.pairedItem).toEqual([{ item: 0 }]);
 	});
 });
