@@ -13,7 +13,7 @@
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
-const { startStack, ROOT } = require('./lib/stack');
+const { startStack, pointInstallAtLiveRates, ROOT } = require('./lib/stack');
 
 const PORT = Number(process.env.DEMO_PORT || 5678);
 const HIGHLEVEL_PORT = Number(process.env.DEMO_HIGHLEVEL_PORT || 4010);
@@ -90,9 +90,17 @@ async function main() {
 		callbackSecret: CALLBACK_SECRET,
 		locationId: LOCATION_ID,
 		owner: OWNER,
+		transformWorkflow: pointInstallAtLiveRates,
 		log: (message) => console.log(`[demo] ${message}`),
 	});
 	if (stopping) return;
+
+	// The install workflow (Manual Trigger) once: the live rate goes into every shipping zone.
+	console.log('[demo] running install-carrier.json once (carrier + a carrier rate in every zone)');
+	const installRun = await stack.executeWorkflow('install-carrier.json');
+	const zoneRuns = (((installRun.data || {}).resultData || {}).runData || {})['Add Carrier Rate to All Zones'] || [];
+	const zones = ((((zoneRuns[0] || {}).data || {}).main || [])[0] || []).map((item) => `${item.json.shippingZoneName || item.json.shippingZoneId}: ${item.json.outcome}`);
+	console.log(`[demo] shipping zones: ${zones.join(', ') || '(none reported)'}`);
 
 	const seconds = ((Date.now() - began) / 1000).toFixed(1);
 	const lines = [

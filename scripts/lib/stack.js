@@ -439,6 +439,20 @@ function prepareWorkflow(workflow, file, credentialsByType, descriptions) {
 	return prepared;
 }
 
+/**
+ * transformWorkflow for startStack: points the install workflow's Settings → callbackUrl at the
+ * Production URL of the live-rates trigger on this n8n (the template holds a localhost placeholder).
+ */
+function pointInstallAtLiveRates(definition, file, { n8nUrl }) {
+	if (file !== 'install-carrier.json') return definition;
+	const liveRates = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'live-rates.json'), 'utf8'));
+	const trigger = liveRates.nodes.find((n) => n.type === `${PACKAGE}.shippingRatesTrigger`);
+	const settings = definition.nodes.find((n) => n.name === 'Settings');
+	const assignment = settings.parameters.assignments.assignments.find((a) => a.name === 'callbackUrl');
+	assignment.value = `${n8nUrl}/webhook/${trigger.webhookId}/rates`;
+	return definition;
+}
+
 /** Whether n8n can activate the workflow: it has a trigger other than a Manual Trigger. */
 function hasActivatableTrigger(workflow) {
 	return (workflow.nodes || []).some(
@@ -1089,6 +1103,7 @@ async function startStack(options = {}) {
 
 module.exports = {
 	startStack,
+	pointInstallAtLiveRates,
 	installN8n,
 	isBuildFresh,
 	fixedWorkflowId,

@@ -62,8 +62,9 @@ type Params = Record<string, any>;
 
 // CommonJS helper shared with the demo and the benchmark.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack } = require('../../scripts/lib/stack') as {
+const { startStack, pointInstallAtLiveRates } = require('../../scripts/lib/stack') as {
 	startStack: (options?: Record<string, unknown>) => Promise<Stack>;
+	pointInstallAtLiveRates: (definition: unknown, file: string, context: { n8nUrl: string }) => unknown;
 };
 
 const workflow = liveRatesWorkflow as unknown as {
@@ -191,14 +192,7 @@ describe('live rates on a real n8n', () => {
 		stack = await startStack({
 			activate: ['live-rates.json'],
 			// The install workflow registers the live-rates trigger's production URL of this n8n.
-			transformWorkflow: (definition: Params, file: string, { n8nUrl }: { n8nUrl: string }) => {
-				if (file !== 'install-carrier.json') return definition;
-				const settings = definition.nodes.find((n: Params) => n.name === 'Settings');
-				const trigger = workflow.nodes.find((n) => n.type === `${PACKAGE}.shippingRatesTrigger`) as Params;
-				const assignment = settings.parameters.assignments.assignments.find((a: Params) => a.name === 'callbackUrl');
-				assignment.value = `${n8nUrl}/webhook/${trigger.webhookId}/rates`;
-				return definition;
-			},
+			transformWorkflow: pointInstallAtLiveRates,
 		});
 		if (!stack.callbackUrl) throw new Error('the Shipping Rates Trigger registered no carrier');
 		callbackUrl = stack.callbackUrl;
