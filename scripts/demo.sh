@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -d node_modules ]; then
-  echo "[demo] npm ci"
-  npm ci
+  echo "[demo] npm install (from package-lock.json)"
+  npm install --no-audit --no-fund --loglevel=error
 fi
 echo "[demo] npm run build"
 npm run build

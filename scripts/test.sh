@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 export npm_config_yes=true npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "== npm ci"
-  npm ci --loglevel=error
+  echo "== npm install (from package-lock.json)"
+  npm install --no-audit --no-fund --loglevel=error
 fi
 
 echo "== build"
