@@ -19,92 +19,63 @@ export const locationIdField: INodeProperties = {
 		"ID of the HighLevel sub-account (location) to act on. Leave empty to use the credential's location (the OAuth2 token's location, or the Private Integration credential's Location ID).",
 };
 
-export const shippingCarrierRLC: INodeProperties = {
-	displayName: 'Shipping Carrier',
-	name: 'shippingCarrierId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The shipping carrier registered on the location',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchShippingCarriers', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 655b33a82209e60b6adb87a5',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^\\S+$', errorMessage: 'The ID must not contain spaces' },
-				},
-			],
-		},
-	],
-};
+/** A resource locator picking a HighLevel object from a searchable list or by its ID. */
+function idLocator(
+	displayName: string,
+	name: string,
+	searchListMethod: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 655b33a82209e60b6adb87a5',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\S+$', errorMessage: 'The ID must not contain spaces' },
+					},
+				],
+			},
+		],
+	};
+}
 
-export const shippingZoneRLC: INodeProperties = {
-	displayName: 'Shipping Zone',
-	name: 'shippingZoneId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The shipping zone of the location',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchShippingZones', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 655b33a82209e60b6adb87a5',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^\\S+$', errorMessage: 'The ID must not contain spaces' },
-				},
-			],
-		},
-	],
-};
+export const shippingCarrierRLC = idLocator(
+	'Shipping Carrier',
+	'shippingCarrierId',
+	'searchShippingCarriers',
+	'The shipping carrier registered on the location',
+);
 
-export const shippingRateRLC: INodeProperties = {
-	displayName: 'Shipping Rate',
-	name: 'shippingRateId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The shipping rate of the selected zone',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchShippingRates', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 655b33a82209e60b6adb87a5',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^\\S+$', errorMessage: 'The ID must not contain spaces' },
-				},
-			],
-		},
-	],
-};
+export const shippingZoneRLC = idLocator(
+	'Shipping Zone',
+	'shippingZoneId',
+	'searchShippingZones',
+	'The shipping zone of the location',
+);
+
+export const shippingRateRLC = idLocator(
+	'Shipping Rate',
+	'shippingRateId',
+	'searchShippingRates',
+	'The shipping rate of the selected zone',
+);
 
 export const returnAllField: INodeProperties = {
 	displayName: 'Return All',
