@@ -18,7 +18,7 @@ const dist = (file) => require(path.join(ROOT, 'dist', file));
 const { readCallbackQuery, verifyLocationToken } = dist('nodes/shared/signatures/callbackToken.js');
 const { parseHighLevelRateRequest, formatHighLevelRates } = dist('nodes/shared/dialects/highlevel.js');
 const { toShippoShipmentBody, toRateQuotes } = dist('nodes/shared/shippo/mapping.js');
-const { RateCache, rateCacheKey } = dist('nodes/shared/shippo/rateCache.js');
+const { RateCache, rateCacheKey } = dist('nodes/shared/cache/rateCache.js');
 const { buildAnswer } = dist('nodes/ShippingRatesResponse/answer.js');
 const { readFallbackRates } = dist('nodes/ShippingRatesTrigger/fallback.js');
 const { toMinorUnits } = dist('nodes/shared/core/index.js');

@@ -10,6 +10,7 @@ import type { RateRules, RoundingMode, SortMode } from '../shared/core';
 import { toMinorUnits } from '../shared/core';
 import type { AnswerSettings } from './answer';
 import { buildAnswer } from './answer';
+import { CACHEABLE_HEADER } from '../shared/liveRates/headers';
 
 /**
  * Answers the pending HighLevel live-rate callback (Shipping Rates Trigger) with carrier quotes
@@ -178,9 +179,12 @@ export class ShippingRatesResponse implements INodeType {
 			}
 			throw failure;
 		}
+		const headers: IDataObject = { 'content-type': 'application/json; charset=utf-8' };
+		// Carrier quotes (not fallback rates) may be reused by the trigger's answer cache.
+		if (!answer.usedFallback && answer.quotes.length > 0) headers[CACHEABLE_HEADER] = 'true';
 		await this.sendResponse({
 			body: answer.body as unknown as IDataObject,
-			headers: { 'content-type': 'application/json; charset=utf-8' },
+			headers,
 			statusCode: 200,
 		});
 		return [

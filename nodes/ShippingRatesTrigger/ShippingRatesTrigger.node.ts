@@ -15,6 +15,8 @@ import {
 import { readCallbackQuery, verifyLocationToken } from '../shared/signatures/callbackToken';
 import type { GuardedResponse } from './failOpen';
 import { armFailOpen } from './failOpen';
+import { SOURCE_HEADER } from '../shared/liveRates/headers';
+import { answerCache, answerCacheKey } from './answerCache';
 import { readFallbackRates } from './fallback';
 import { deleteCarrier, ownCarriers, registrationTarget, upsertCarrier } from './registration';
 import { callbackSecretOf } from '../shared/signatures/secret';
@@ -202,6 +204,15 @@ export class ShippingRatesTrigger implements INodeType {
 						description: 'ISO 4217 code used when the callback names no currency',
 					},
 					{
+						displayName: 'Answer Cache (Seconds)',
+						name: 'answerCacheSeconds',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description:
+							'Answer an identical cart again for this many seconds without running the workflow (HighLevel asks again while the buyer edits checkout). Only answers with carrier quotes are kept, never fallback rates; kept in memory of the process that receives the callback. 0 = off. A changed workflow applies to cached carts after at most this long.',
+					},
+					{
 						displayName: 'Include Raw Body',
 						name: 'includeRawBody',
 						type: 'boolean',
@@ -269,6 +280,16 @@ export class ShippingRatesTrigger implements INodeType {
 			return reject(401, { error: 'callback URL is signed for another location than the body altId' });
 		}
 
+		const cacheTtlMs = Math.max(0, Number(options.answerCacheSeconds ?? 0)) * 1000;
+		const cacheKey =
+			cacheTtlMs > 0 ? answerCacheKey(this.getWorkflow().id, this.getNode().name, locationId, request) : undefined;
+		const cached = cacheKey ? answerCache.get(cacheKey) : undefined;
+		if (cached) {
+			res.setHeader(SOURCE_HEADER, 'cache');
+			res.status(200).json(cached);
+			return { noWebhookResponse: true };
+		}
+
 		const fallbackRates = readFallbackRates(
 			this.getNodeParameter('fallbackRates', {}) as IDataObject,
 			request.currency,
@@ -277,6 +298,9 @@ export class ShippingRatesTrigger implements INodeType {
 		armFailOpen(res as unknown as GuardedResponse, {
 			deadlineAt,
 			fallbackBody: formatHighLevelRates(fallbackRates),
+			onSettled: (_source, body, cacheable) => {
+				if (cacheKey && cacheable) answerCache.set(cacheKey, body as IDataObject, cacheTtlMs);
+			},
 		});
 
 		const json: IDataObject = {

@@ -12,9 +12,11 @@
  * unchanged in queue mode, where the workflow itself runs on a worker.
  */
 import { sleep } from 'n8n-workflow';
+import { CACHEABLE_HEADER, SOURCE_HEADER } from '../shared/liveRates/headers';
 
 /** The part of Express's response the guard touches. */
 export interface GuardedResponse {
+	getHeader(name: string): number | string | string[] | undefined;
 	headersSent: boolean;
 	writableEnded: boolean;
 	statusCode: number;
@@ -25,15 +27,17 @@ export interface GuardedResponse {
 	end(...args: unknown[]): GuardedResponse;
 }
 
-export const SOURCE_HEADER = 'x-shipping-rates-source';
 
 export interface FailOpenOptions {
 	/** Epoch milliseconds by which an answer must be sent. */
 	deadlineAt: number;
 	/** Body sent on deadline or failure, HighLevel's `{ rates: [...] }`. */
 	fallbackBody: { rates: unknown[] };
-	/** Called once with how the callback was answered (for logs). */
-	onSettled?: (source: 'workflow' | 'fallback-deadline' | 'fallback-error') => void;
+	/**
+	 * Called once with how the callback was answered, the body sent, and whether the workflow
+	 * marked it cacheable (carrier quotes rather than fallback rates).
+	 */
+	onSettled?: (source: 'workflow' | 'fallback-deadline' | 'fallback-error', body: unknown, cacheable: boolean) => void;
 }
 
 const isRatesBody = (body: unknown): boolean =>
@@ -61,11 +65,12 @@ export function armFailOpen(res: GuardedResponse, options: FailOpenOptions): voi
 	const deliver = (body: unknown, source: 'workflow' | 'fallback-deadline' | 'fallback-error') => {
 		settled = true;
 		if (res.headersSent) return;
+		const cacheable = source === 'workflow' && String(res.getHeader(CACHEABLE_HEADER)) === 'true';
 		original.status(200);
 		original.setHeader('content-type', 'application/json; charset=utf-8');
 		original.setHeader(SOURCE_HEADER, source);
 		original.end(JSON.stringify(body));
-		options.onSettled?.(source);
+		options.onSettled?.(source, body, cacheable);
 	};
 
 	const answer = (body: unknown) => {

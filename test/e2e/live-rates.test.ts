@@ -170,7 +170,12 @@ async function post(url: string, body: unknown) {
 		timeout: 20000,
 		headers: { 'content-type': 'application/json' },
 	});
-	return { status: response.status, data: response.data, elapsedMs: Date.now() - started };
+	return {
+		status: response.status,
+		data: response.data,
+		source: String(response.headers['x-shipping-rates-source'] ?? ''),
+		elapsedMs: Date.now() - started,
+	};
 }
 
 function expectFallbackOrEmpty(rates: HighLevelRate[]) {
@@ -215,6 +220,7 @@ describe('live rates on a real n8n', () => {
 	});
 
 	it('answers the HighLevel rate request with the Shippo rates after the configured rules', async () => {
+		// (first call for this cart: the workflow answers, not the trigger's answer cache)
 		// HighLevel's documented example as published (its altId is the stack's location).
 		expect(rateRequestFixture.rate.altId).toBe(stack.locationId);
 		const body = rateRequest(stack.locationId);
@@ -238,12 +244,22 @@ describe('live rates on a real n8n', () => {
 		const calls = shipmentCalls(stack.standins.shippo, before);
 		expect(calls).toHaveLength(1);
 		expect(calls[0].status).toBe(201);
+		expect(response.source).toBe('workflow');
 		const shippoRates = calls[0].response?.rates ?? [];
 		expect(shippoRates.length).toBeGreaterThan(0);
 		const expected = expectedAnswer(shippoRates, body);
 		expect(expected.length).toBeGreaterThan(0);
 		expect(shown(response.data.rates)).toEqual(expected);
 		firstAnswer = shown(response.data.rates);
+	});
+
+	it("answers the same cart again from the trigger's answer cache, without an execution or a Shippo call", async () => {
+		const before = stack.standins.shippo.requests.length;
+		const response = await post(callbackUrl, rateRequest(stack.locationId));
+		expect(response.status).toBe(200);
+		expect(response.source).toBe('cache');
+		expect(shown(response.data.rates)).toEqual(firstAnswer);
+		expect(stack.standins.shippo.requests.length).toBe(before);
 	});
 
 	it('rejects a callback URL with a wrong token (401) without calling Shippo', async () => {
@@ -287,6 +303,11 @@ describe('live rates on a real n8n', () => {
 		expect(response.status).toBe(200);
 		expectFallbackOrEmpty(response.data.rates);
 		expect(response.data.rates.length).toBe(FALLBACK.length);
+		// Fallback answers are never cached: the same cart asks the carrier again.
+		stack.standins.shippo.clearFaults();
+		const again = await post(callbackUrl, rateRequest(stack.locationId, '10002'));
+		expect(again.source).toBe('workflow');
+		expect(again.data.rates.map((r: HighLevelRate) => r.serviceName)).not.toEqual(FALLBACK.map((r) => r.serviceName));
 	});
 
 	it('answers 200 with the fallback rates when Shippo answers 500', async () => {

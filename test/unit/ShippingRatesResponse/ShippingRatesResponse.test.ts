@@ -132,11 +132,19 @@ describe('Shipping Rates Response node', () => {
 					{ serviceName: 'USPS Express', amount: 23.5, currency: 'USD', estimatedDays: 1, serviceCode: 'express' },
 				],
 			},
-			headers: { 'content-type': 'application/json; charset=utf-8' },
+			headers: { 'content-type': 'application/json; charset=utf-8', 'x-shipping-rates-cacheable': 'true' },
 			statusCode: 200,
 		});
 		expect(out.pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(out.json).toMatchObject({ usedFallback: false, quoteCount: 2 });
+	});
+
+	it('does not mark fallback answers cacheable', async () => {
+		const { ctx, sendResponse } = context([{ json: getRatesItem([]) }]);
+		await node.execute.call(ctx);
+		expect(sendResponse).toHaveBeenCalledWith(
+			expect.objectContaining({ headers: { 'content-type': 'application/json; charset=utf-8' } }),
+		);
 	});
 
 	it('still answers (an empty list) and then fails naming the field when a setting is invalid', async () => {

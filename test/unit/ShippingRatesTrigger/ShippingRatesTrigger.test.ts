@@ -2,7 +2,8 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { sleep } from 'n8n-workflow';
 import fixture from '../../fixtures/highlevel-rate-request.json';
 import { ShippingRatesTrigger } from '../../../nodes/ShippingRatesTrigger/ShippingRatesTrigger.node';
-import { SOURCE_HEADER } from '../../../nodes/ShippingRatesTrigger/failOpen';
+import { answerCache } from '../../../nodes/ShippingRatesTrigger/answerCache';
+import { CACHEABLE_HEADER, SOURCE_HEADER } from '../../../nodes/shared/liveRates/headers';
 import { signLocation } from '../../../nodes/shared/signatures/callbackToken';
 import { FakeResponse } from '../helpers/fakeResponse';
 
@@ -39,6 +40,7 @@ function webhookContext(query: Record<string, unknown>, body: unknown, overrides
 		getNodeParameter: (name: string, fallback?: unknown) => (name in p ? p[name] : fallback),
 		getCredentials: async () => credentials,
 		getNode: () => ({ name: 'Shipping Rates Trigger', type: 'shippingRatesTrigger' }),
+		getWorkflow: () => ({ id: 'wf-1' }),
 	} as unknown as IWebhookFunctions;
 	return { ctx, res };
 }
@@ -161,6 +163,66 @@ describe('Shipping Rates Trigger webhook', () => {
 			expect(res.writes).toBe(1);
 			expect((res.parsed() as { rates: unknown[] }).rates).toHaveLength(1);
 		});
+	});
+});
+
+describe('Shipping Rates Trigger answer cache', () => {
+	const node = new ShippingRatesTrigger();
+	const carrierAnswer = { rates: [{ serviceName: 'USPS Ground', amount: 7.99, currency: 'USD' }] };
+	const cacheOn = { options: { answerCacheSeconds: 60 } };
+
+	beforeEach(() => answerCache.clear());
+
+	async function answerFromWorkflow(overrides: Record<string, unknown>, cacheable: boolean, body = fixture) {
+		const { ctx, res } = webhookContext(validQuery(), body, overrides);
+		const result = await node.webhook.call(ctx);
+		expect(result.workflowData).toBeDefined();
+		res.status(200);
+		if (cacheable) res.setHeader(CACHEABLE_HEADER, 'true');
+		res.json(carrierAnswer);
+	}
+
+	it('answers an identical cart from the cache without running the workflow', async () => {
+		await answerFromWorkflow(cacheOn, true);
+		const { ctx, res } = webhookContext(validQuery(), fixture, cacheOn);
+		const result = await node.webhook.call(ctx);
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(res.statusCode).toBe(200);
+		expect(res.parsed()).toEqual(carrierAnswer);
+		expect(res.headers[SOURCE_HEADER]).toBe('cache');
+	});
+
+	it('runs the workflow for a different cart', async () => {
+		await answerFromWorkflow(cacheOn, true);
+		const other = JSON.parse(JSON.stringify(fixture));
+		other.rate.destination.zip = '94105';
+		const { ctx } = webhookContext(validQuery(), other, cacheOn);
+		expect((await node.webhook.call(ctx)).workflowData).toBeDefined();
+	});
+
+	it('never keeps fallback answers or answers not marked cacheable', async () => {
+		await answerFromWorkflow(cacheOn, false);
+		const again = webhookContext(validQuery(), fixture, cacheOn);
+		expect((await node.webhook.call(again.ctx)).workflowData).toBeDefined();
+		again.res.status(500).json({ message: 'Error in workflow' });
+		expect(again.res.headers[SOURCE_HEADER]).toBe('fallback-error');
+		const third = webhookContext(validQuery(), fixture, cacheOn);
+		expect((await node.webhook.call(third.ctx)).workflowData).toBeDefined();
+		expect(answerCache.size).toBe(0);
+	});
+
+	it('is off by default', async () => {
+		await answerFromWorkflow({}, true);
+		const { ctx } = webhookContext(validQuery(), fixture);
+		expect((await node.webhook.call(ctx)).workflowData).toBeDefined();
+		expect(answerCache.size).toBe(0);
+	});
+
+	it('checks the signed URL before answering from the cache', async () => {
+		await answerFromWorkflow(cacheOn, true);
+		const { ctx, res } = webhookContext({ loc: LOCATION, t: 'wrong' }, fixture, cacheOn);
+		await node.webhook.call(ctx);
+		expect(res.statusCode).toBe(401);
 	});
 });
 

@@ -13,6 +13,10 @@ export class FakeResponse {
 		return this;
 	}
 
+	getHeader(name: string) {
+		return this.headers[name.toLowerCase()] as string | undefined;
+	}
+
 	setHeader(name: string, value: unknown) {
 		if (this.headersSent) throw new Error('ERR_HTTP_HEADERS_SENT');
 		this.headers[name.toLowerCase()] = value;

@@ -37,7 +37,7 @@ import {
 	toRateQuotes,
 	toShippoShipmentBody,
 } from '../../../shared/shippo/mapping';
-import { RateCache, rateCacheKey } from '../../../shared/shippo/rateCache';
+import { RateCache, rateCacheKey } from '../../../shared/cache/rateCache';
 import { shippoApiRequest } from '../../../shared/shippo/transport';
 import { addressFields } from '../common.descriptions';
 import {

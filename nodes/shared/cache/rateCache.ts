@@ -1,5 +1,5 @@
 /**
- * Small in-memory LRU + TTL cache for carrier rate answers, keyed by a stable hash of the
+ * Small in-memory LRU + TTL cache for rate answers (carrier quotes, callback answers), keyed by a stable hash of the
  * canonical request and the options that shape the carrier call.
  *
  * In-memory only and per process (each n8n main/worker keeps its own): a miss simply calls the

@@ -1,4 +1,4 @@
-import { RateCache, rateCacheKey, stableStringify } from '../../../nodes/shared/shippo/rateCache';
+import { RateCache, rateCacheKey, stableStringify } from '../../../nodes/shared/cache/rateCache';
 
 describe('RateCache', () => {
 	let now = 1_000;
