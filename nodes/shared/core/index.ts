@@ -3,3 +3,4 @@ export * from './units';
 export * from './schemas';
 export * from './rules';
 export * from './parcel';
+export * from './tracking';

@@ -8,20 +8,33 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-const CONTEXT = 'shipping-rates:v1:';
+const CALLBACK_PURPOSE = 'shipping-rates:v1';
 
-/** base64url HMAC-SHA256 of the location id (43 characters). */
-export function signLocation(secret: string, locationId: string): string {
-	if (!secret) throw new Error('callback signing secret is empty');
-	return createHmac('sha256', secret).update(CONTEXT + locationId).digest('base64url');
+/**
+ * base64url HMAC-SHA256 of `<purpose>:<subject>` (43 characters): a URL token that proves the URL
+ * was made by whoever holds `secret`, for one purpose and one subject (a location, a webhook path).
+ */
+export function signToken(secret: string, purpose: string, subject: string): string {
+	if (!secret) throw new Error('signing secret is empty');
+	return createHmac('sha256', secret).update(`${purpose}:${subject}`).digest('base64url');
 }
 
 /** Constant-time check of a presented token against the expected one. */
-export function verifyLocationToken(secret: string, locationId: string, presented: string): boolean {
-	if (!secret || !locationId || !presented) return false;
-	const expected = Buffer.from(signLocation(secret, locationId));
+export function verifyToken(secret: string, purpose: string, subject: string, presented: string): boolean {
+	if (!secret || !subject || !presented) return false;
+	const expected = Buffer.from(signToken(secret, purpose, subject));
 	const given = Buffer.from(presented);
 	return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The live-rate callback token of a location. */
+export function signLocation(secret: string, locationId: string): string {
+	return signToken(secret, CALLBACK_PURPOSE, locationId);
+}
+
+/** Constant-time check of a live-rate callback token for a location. */
+export function verifyLocationToken(secret: string, locationId: string, presented: string): boolean {
+	return verifyToken(secret, CALLBACK_PURPOSE, locationId, presented);
 }
 
 /**
