@@ -1,0 +1,188 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { parseShippoWebhook, SHIPPO_TRACKING_EVENTS } from '../shared/dialects/shippoWebhook';
+import { withoutQuery } from '../shared/signatures/callbackToken';
+import {
+	SHIPPO_SIGNATURE_HEADER,
+	signShippoWebhookPath,
+	verifyShippoSignature,
+	verifyShippoWebhookPath,
+} from '../shared/signatures/shippoWebhook';
+import { getShippoCredentials, shippoApiRequest } from '../shared/shippo/transport';
+
+interface ShippoWebhook {
+	object_id: string;
+	event: string;
+	url: string;
+}
+
+/**
+ * Starts a workflow when Shippo reports a bought label (transaction_created/updated) or a tracking
+ * change (track_updated), as one canonical tracking update with the HighLevel order reference
+ * decoded from the label's metadata (`hl:<locationId>:<orderId>`).
+ *
+ * On activation it registers one Shippo webhook per event (`POST /webhooks`) with a URL carrying a
+ * token signed with the credential's secret, and removes them on deactivation; no ids are stored.
+ * Every call must carry that token (401 otherwise); a `Shippo-Auth-Signature` header, when Shippo
+ * sends one, is verified too. Sources: ../shared/specs/shippo/public-api.yaml (webhooks,
+ * createWebhook, listWebhooks, deleteWebhook); ../shared/reference/carriers.md §3.
+ */
+export class ShippoTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Shippo Trigger',
+		name: 'shippoTrigger',
+		icon: { light: 'file:../../icons/shippo.svg', dark: 'file:../../icons/shippo.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Shippo buys a label or a tracking status changes',
+		defaults: { name: 'Shippo Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'shippoApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'shippo' }],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{ name: 'Label Created', value: 'transaction_created', description: 'Shippo event transaction_created' },
+					{ name: 'Label Updated', value: 'transaction_updated', description: 'Shippo event transaction_updated' },
+					{ name: 'Tracking Updated', value: 'track_updated', description: 'Shippo event track_updated' },
+				],
+				default: ['transaction_created', 'track_updated'],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Shippo Payload',
+						name: 'includePayload',
+						type: 'boolean',
+						default: false,
+						description: "Whether to add Shippo's event data as received (field shippo)",
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const target = await webhookTarget(this);
+				const existing = await listWebhooks(this);
+				return target.events.every((event) =>
+					existing.some((hook) => hook.event === event && hook.url === target.url),
+				);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const target = await webhookTarget(this);
+				const existing = await listWebhooks(this);
+				for (const event of target.events) {
+					if (existing.some((hook) => hook.event === event && hook.url === target.url)) continue;
+					await shippoApiRequest(this, {
+						method: 'POST',
+						endpoint: '/webhooks',
+						body: { event, url: target.url, active: true, is_test: target.isTest },
+					});
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const target = await webhookTarget(this);
+				const base = withoutQuery(target.url);
+				for (const hook of await listWebhooks(this)) {
+					if (withoutQuery(hook.url) !== base) continue;
+					try {
+						await shippoApiRequest(this, { method: 'DELETE', endpoint: `/webhooks/${encodeURIComponent(hook.object_id)}` });
+					} catch (error) {
+						// Already removed at Shippo: nothing left to clean.
+						if ((error as { httpCode?: string }).httpCode === '404') continue;
+						throw new NodeApiError(this.getNode(), error as JsonObject);
+					}
+				}
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const req = this.getRequestObject();
+		const res = this.getResponseObject();
+		const reject = (reason: string): IWebhookResponseData => {
+			res.status(401).json({ error: reason });
+			return { noWebhookResponse: true };
+		};
+		const secret = secretOf(await getShippoCredentials(this));
+		const path = new URL(req.originalUrl ?? req.url, 'http://localhost').pathname;
+		const token = String((req.query as IDataObject).t ?? '');
+		if (!verifyShippoWebhookPath(secret.value, path, token)) {
+			return reject('invalid or missing webhook token (query parameter t)');
+		}
+		const rawBody = (req as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.from(JSON.stringify(req.body ?? {}));
+		const signature = req.headers[SHIPPO_SIGNATURE_HEADER];
+		if (signature && secret.isWebhookSecret) {
+			const check = verifyShippoSignature(rawBody, String(signature), secret.value);
+			if (!check.ok) return reject(check.reason);
+		}
+		const result = parseShippoWebhook(req.body);
+		const events = this.getNodeParameter('events', []) as string[];
+		if ('ignored' in result) return { webhookResponse: { ignored: result.ignored } };
+		if (!events.includes(result.event)) {
+			return { webhookResponse: { ignored: `event ${result.event} is not selected` } };
+		}
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const json: IDataObject = { ...(result.update as unknown as IDataObject) };
+		if (options.includePayload) json.shippo = (req.body as IDataObject).data as IDataObject;
+		return { workflowData: [[{ json }]] };
+	}
+}
+
+/** The webhook secret when set, else the API token: either is held only by the credential owner. */
+function secretOf(credentials: IDataObject): { value: string; isWebhookSecret: boolean } {
+	const webhookSecret = String(credentials.webhookSecret ?? '');
+	return webhookSecret
+		? { value: webhookSecret, isWebhookSecret: true }
+		: { value: String(credentials.token ?? ''), isWebhookSecret: false };
+}
+
+async function webhookTarget(ctx: IHookFunctions) {
+	const webhookUrl = ctx.getNodeWebhookUrl('default');
+	if (!webhookUrl) throw new NodeOperationError(ctx.getNode(), 'The trigger has no webhook URL');
+	const credentials = await getShippoCredentials(ctx);
+	const secret = secretOf(credentials);
+	if (!secret.value) throw new NodeOperationError(ctx.getNode(), 'The Shippo credential has no API token');
+	const url = new URL(webhookUrl);
+	url.searchParams.set('t', signShippoWebhookPath(secret.value, url.pathname));
+	const events = (ctx.getNodeParameter('events', []) as string[]).filter((event) =>
+		(SHIPPO_TRACKING_EVENTS as readonly string[]).includes(event),
+	);
+	return {
+		url: url.toString(),
+		events,
+		isTest: String(credentials.token ?? '').startsWith('shippo_test_'),
+	};
+}
+
+async function listWebhooks(ctx: IHookFunctions): Promise<ShippoWebhook[]> {
+	const response = await shippoApiRequest<{ results?: ShippoWebhook[] }>(ctx, {
+		method: 'GET',
+		endpoint: '/webhooks',
+	});
+	return response.results ?? [];
+}

