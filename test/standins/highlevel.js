@@ -1,10 +1,13 @@
 'use strict';
 /**
  * HighLevel (LeadConnector) store stand-in: every operation of
- * ../shared/specs/highlevel/apps/store.json (OpenAPI 3.0; overlay in overlays.js), stateful and in
- * memory, data partitioned by `altId` (location id). Response shapes follow the spec and the
- * reference highlevel.md §2-§4: carriers `{status,message,data}`, zone/rate lists `{total,data}`,
- * deletes `{status,message}`, errors `{statusCode,message,error?,traceId}` (422 `message` is an array).
+ * ../shared/specs/highlevel/apps/store.json, plus the orders and fulfillments of
+ * ../shared/specs/highlevel/apps/payments.json (both OpenAPI 3.0; overlays in overlays.js; other
+ * payments operations are validated, then answered 501), stateful and in memory, data partitioned
+ * by `altId` (location id). Response shapes follow the specs and the reference highlevel.md §2-§4:
+ * carriers `{status,message,data}`, zone/rate lists `{total,data}`, deletes `{status,message}`,
+ * orders `{data,totalCount}`, fulfillments `{status,data}` (create answers 200), errors
+ * `{statusCode,message,error?,traceId}` (422 `message` is an array; unknown order 400 "Order not found").
  *
  * Auth like the service: `Authorization: Bearer <non-empty>` else 401. With `tokens: { "<token>":
  * { locationId } }` unknown tokens get 401 and a token used for another `altId` gets 403.
@@ -12,10 +15,13 @@
 const http = require('node:http');
 const path = require('node:path');
 const { OpenApiValidator, specsDir } = require('./openapi');
-const { highlevelOverlay } = require('./overlays');
+const { highlevelOverlay, highlevelPaymentsOverlay } = require('./overlays');
 const { objectId, traceId } = require('./ids');
 
-const SPEC = 'highlevel/apps/store.json';
+const SPECS = [
+	{ file: 'highlevel/apps/store.json', overlay: highlevelOverlay },
+	{ file: 'highlevel/apps/payments.json', overlay: highlevelPaymentsOverlay },
+];
 const DEFAULT_APP_ID = '6578278e879ad2646715ba9d';
 
 // Fields each DTO declares (a NestJS whitelist keeps only these).
@@ -49,15 +55,53 @@ const pick = (src, keys) => {
 };
 const now = () => new Date().toISOString();
 
+/**
+ * Several specs behind one validator interface (match / validate / validateResponse): a request
+ * is routed by the first spec that declares its path; each route is validated by its own spec.
+ */
+class CompositeValidator {
+	constructor(validators) {
+		this.validators = validators;
+		this.owner = new Map();
+		for (const v of validators) for (const r of v.routes) this.owner.set(r, v);
+		this.routes = validators.flatMap((v) => v.routes);
+		this.loadMs = validators.reduce((sum, v) => sum + v.loadMs, 0);
+		this.compileMs = validators.reduce((sum, v) => sum + v.compileMs, 0);
+	}
+
+	match(method, pathname) {
+		let pathKnown = false;
+		for (const v of this.validators) {
+			const m = v.match(method, pathname);
+			if (m.route) return m;
+			pathKnown = pathKnown || m.pathKnown;
+		}
+		return { route: null, pathKnown };
+	}
+
+	validate(route, req) {
+		return this.owner.get(route).validate(route, req);
+	}
+
+	validateResponse(route, status, body) {
+		return this.owner.get(route).validateResponse(route, status, body);
+	}
+}
+
 let validatorCache = null;
-/** The compiled store.json validator (compiled once per process; reused by every server). */
+/** The compiled store.json + payments.json validator (compiled once per process; reused by every server). */
 function highlevelValidator(opts = {}) {
 	if (!validatorCache || opts.responses) {
-		const v = new OpenApiValidator({
-			file: path.join(specsDir(), SPEC),
-			overlay: highlevelOverlay,
-			responses: !!opts.responses,
-		});
+		const v = new CompositeValidator(
+			SPECS.map(
+				({ file, overlay }) =>
+					new OpenApiValidator({
+						file: path.join(specsDir(), file),
+						overlay,
+						responses: !!opts.responses,
+					}),
+			),
+		);
 		if (opts.responses) return v;
 		validatorCache = v;
 	}
@@ -70,6 +114,8 @@ const err = (status, message, extra = {}) => ({
 	body: { statusCode: status, message, ...extra, traceId: traceId() },
 });
 const notFound = (what) => err(404, `${what} not found`, { error: 'Not Found' });
+// payments.json: get-order-by-id answers 400 "Order not found" (BadRequestDTO) for unknown ids.
+const orderNotFound = () => err(400, 'Order not found', { error: 'Bad Request' });
 
 const TYPE_MSG = {
 	string: 'must be a string',
@@ -95,7 +141,15 @@ function createState() {
 	return { locations: {} };
 }
 
-const emptyLocation = () => ({ carriers: {}, zones: {}, rates: {}, storeSetting: null });
+const emptyLocation = () => ({
+	carriers: {},
+	zones: {},
+	rates: {},
+	storeSetting: null,
+	orders: {},
+	// orderId -> FulfillmentSchema[] (oldest first)
+	fulfillments: {},
+});
 
 /** A location's data; created on first write (reads of unknown locations don't add one). */
 function location(state, altId, forWrite = true) {
@@ -120,6 +174,15 @@ function applySeed(state, seed, appId) {
 			}
 		}
 		if (s.storeSetting) loc.storeSetting = newSetting(altId, s.storeSetting);
+		for (const o of s.orders || []) {
+			const order = newOrder(altId, o);
+			loc.orders[order._id] = order;
+			loc.fulfillments[order._id] = [];
+			for (const f of o.fulfillments || []) {
+				const result = fulfil(loc, order, f);
+				if (result.error) throw new Error(`seed: order ${order._id}: ${result.error}`);
+			}
+		}
 	}
 }
 
@@ -177,6 +240,177 @@ function availableRates(loc, body) {
 		}
 	}
 	return out;
+}
+
+// ---- orders and fulfillments (payments.json) -----------------------------------------------
+/**
+ * A seeded order, shaped like the OrderCreate webhook example (highlevel.md §5.2): `_id`, `altId`,
+ * `status`, `paymentStatus`, `items[{_id, name, qty, price{_id,...}, product{_id,...}}]`,
+ * `createdAt`, ... `fulfillments` (seed only) is applied separately. Products get the fields
+ * DefaultProductResponseDto requires and the webhook example leaves out (locationId, productType,
+ * createdAt, updatedAt), so fulfilled items match the declared response schema.
+ */
+function newOrder(altId, o) {
+	const { fulfillments, ...fields } = o;
+	const createdAt = o.createdAt || now();
+	const items = (o.items || []).map((item) => ({
+		...item,
+		_id: item._id || objectId(),
+		qty: item.qty === undefined ? 1 : item.qty,
+		product: {
+			locationId: altId,
+			productType: 'PHYSICAL',
+			createdAt,
+			updatedAt: createdAt,
+			...(item.product || {}),
+		},
+	}));
+	return {
+		status: 'pending',
+		paymentStatus: 'unpaid',
+		fulfillmentStatus: 'unfulfilled',
+		currency: 'USD',
+		amount: 0,
+		liveMode: false,
+		contactId: o.contactId || (o.contactSnapshot && o.contactSnapshot.id),
+		...fields,
+		_id: o._id || objectId(),
+		altId,
+		altType: 'location',
+		locationId: altId,
+		items,
+		createdAt,
+		updatedAt: o.updatedAt || createdAt,
+	};
+}
+
+/** Per price id: ordered quantity minus the quantity of the order's fulfillments. */
+function remainingByPrice(loc, order) {
+	const left = new Map();
+	for (const item of order.items) {
+		const priceId = item.price && item.price._id;
+		if (priceId) left.set(priceId, (left.get(priceId) || 0) + (Number(item.qty) || 0));
+	}
+	for (const f of loc.fulfillments[order._id] || []) {
+		for (const item of f.items) left.set(item._id, (left.get(item._id) || 0) - item.qty);
+	}
+	return left;
+}
+
+/**
+ * Records a fulfillment `{trackings, items[{priceId, qty}]}` of an order, or returns `{error}`
+ * (a 400 Bad Request like HighLevel's business-rule errors): unknown price, qty not > 0,
+ * no items, or more than the quantity still to fulfil.
+ */
+function fulfil(loc, order, body) {
+	const items = body.items || [];
+	if (!items.length) return { error: 'items should not be empty' };
+	const left = remainingByPrice(loc, order);
+	const asked = new Map();
+	for (const item of items) {
+		if (!left.has(item.priceId)) {
+			return { error: `Item with priceId ${item.priceId} is not part of order ${order._id}` };
+		}
+		if (!(Number(item.qty) > 0)) return { error: `qty of ${item.priceId} must be greater than 0` };
+		asked.set(item.priceId, (asked.get(item.priceId) || 0) + Number(item.qty));
+	}
+	for (const [priceId, qty] of asked) {
+		if (qty > left.get(priceId)) {
+			return {
+				error: `Cannot fulfil ${qty} of ${priceId}: only ${Math.max(0, left.get(priceId))} left to fulfil in order ${order._id}`,
+			};
+		}
+	}
+	const t = now();
+	const line = (priceId) => order.items.find((i) => i.price && i.price._id === priceId);
+	const record = {
+		_id: objectId(),
+		altId: order.altId,
+		altType: 'location',
+		trackings: (body.trackings || []).map((tr) =>
+			pick(tr, ['trackingNumber', 'shippingCarrier', 'trackingUrl']),
+		),
+		items: [...asked].map(([priceId, qty]) => ({
+			_id: priceId,
+			name: line(priceId).name,
+			product: line(priceId).product,
+			price: line(priceId).price,
+			qty,
+		})),
+		createdAt: t,
+		updatedAt: t,
+	};
+	(loc.fulfillments[order._id] = loc.fulfillments[order._id] || []).push(record);
+	const stillOpen = [...remainingByPrice(loc, order).values()].some((qty) => qty > 0);
+	order.fulfillmentStatus = stillOpen ? 'partially_fulfilled' : 'fulfilled';
+	order.updatedAt = t;
+	return { record };
+}
+
+/** OrderResponseSchema: the summary list-orders returns (no items). */
+function orderSummary(o) {
+	const snap = o.contactSnapshot || {};
+	const name = snap.name || [snap.firstName, snap.lastName].filter(Boolean).join(' ') || undefined;
+	const source = o.source || {};
+	const qty = o.items.reduce((sum, item) => sum + (Number(item.qty) || 0), 0);
+	const summary = {
+		_id: o._id,
+		altId: o.altId,
+		altType: o.altType,
+		contactId: o.contactId,
+		contactName: name,
+		contactEmail: snap.email,
+		currency: o.currency,
+		amount: o.amount,
+		subtotal: o.amountSummary && o.amountSummary.subtotal,
+		discount: o.amountSummary && o.amountSummary.discount,
+		status: o.status,
+		paymentStatus: o.paymentStatus,
+		liveMode: o.liveMode,
+		totalProducts: qty,
+		// required by the schema; seeded orders without a source count as store orders
+		sourceType: source.type || 'website',
+		sourceSubType: source.subType,
+		sourceName: source.name,
+		sourceId: source.id,
+		sourceMeta: source.meta,
+		fulfillmentStatus: o.fulfillmentStatus,
+		onetimeProducts: o.items.filter((i) => !i.price || i.price.type !== 'recurring').length,
+		recurringProducts: o.items.filter((i) => i.price && i.price.type === 'recurring').length,
+		createdAt: o.createdAt,
+		updatedAt: o.updatedAt,
+	};
+	for (const k of Object.keys(summary)) if (summary[k] === undefined) delete summary[k];
+	return summary;
+}
+
+/** Whether an order matches the list-orders filters (dates compare on createdAt, whole days). */
+function orderMatches(o, query) {
+	for (const k of ['status', 'paymentStatus', 'contactId', 'sourceId']) {
+		const want = query[k];
+		const have = k === 'sourceId' ? o.source && o.source.id : o[k];
+		if (want !== undefined && want !== '' && have !== want) return false;
+	}
+	const day = (v) => String(v).slice(0, 10);
+	if (query.startAt && day(o.createdAt) < day(query.startAt)) return false;
+	if (query.endAt && day(o.createdAt) > day(query.endAt)) return false;
+	if (query.search) {
+		const needle = String(query.search).toLowerCase();
+		const snap = o.contactSnapshot || {};
+		const hay = [
+			o._id,
+			snap.name,
+			snap.firstName,
+			snap.lastName,
+			snap.email,
+			...o.items.map((i) => i.name),
+		]
+			.filter(Boolean)
+			.join(' ')
+			.toLowerCase();
+		if (!hay.includes(needle)) return false;
+	}
+	return true;
 }
 
 // ---- the service ----------------------------------------------------------------------------
@@ -408,6 +642,41 @@ function createHighLevelService(opts = {}) {
 		'GET /store/store-setting': (ctx) => {
 			const s = read(q(ctx).altId).storeSetting;
 			return s ? ok(200, 'Store setting fetched successfully', s) : notFound('Store setting');
+		},
+
+		// Orders (payments.json): newest first, default page 10
+		'GET /payments/orders': (ctx) => {
+			const query = q(ctx);
+			const orders = Object.values(read(query.altId).orders)
+				.filter((o) => orderMatches(o, query))
+				.sort((a, c) => (a.createdAt < c.createdAt ? 1 : a.createdAt > c.createdAt ? -1 : 0));
+			const offset = Number(query.offset) || 0;
+			const limit = Number(query.limit) || 10;
+			return {
+				status: 200,
+				body: {
+					data: orders.slice(offset, offset + limit).map(orderSummary),
+					totalCount: orders.length,
+				},
+			};
+		},
+		'GET /payments/orders/{orderId}': (ctx) => {
+			const o = read(q(ctx).altId).orders[p(ctx).orderId];
+			return o ? { status: 200, body: o } : orderNotFound();
+		},
+		'POST /payments/orders/{orderId}/fulfillments': (ctx) => {
+			const loc = read(b(ctx).altId);
+			const o = loc.orders[p(ctx).orderId];
+			if (!o) return orderNotFound();
+			const result = fulfil(loc, o, b(ctx));
+			if (result.error) return err(400, result.error, { error: 'Bad Request' });
+			return { status: 200, body: { status: true, data: result.record } };
+		},
+		'GET /payments/orders/{orderId}/fulfillments': (ctx) => {
+			const loc = read(q(ctx).altId);
+			const o = loc.orders[p(ctx).orderId];
+			if (!o) return orderNotFound();
+			return { status: 200, body: { status: true, data: [...(loc.fulfillments[o._id] || [])] } };
 		},
 	};
 

@@ -6,6 +6,7 @@
  * Every correction says what the spec declares, what the service really does, and the source.
  *
  * - HighLevel: ../shared/specs/highlevel/apps/store.json (OpenAPI 3.0), see reference highlevel.md §4.2/§4.4
+ *              ../shared/specs/highlevel/apps/payments.json (OpenAPI 3.0), see reference highlevel.md §4.7
  * - Shippo:    ../shared/specs/shippo/public-api.yaml (OpenAPI 3.1), see reference carriers.md §2/§3
  */
 
@@ -50,6 +51,32 @@ function highlevelOverlay(docs) {
 }
 
 /** @param {Record<string, object>} docs */
+function highlevelPaymentsOverlay(docs) {
+	const F = 'payments.json';
+
+	// 1. GetOrderResponseSchema.items is declared `array of string`, but the schema's own example,
+	//    the OrderCreate webhook example and the API return order lines as objects `{_id, name, qty,
+	//    price{_id,...}, product{_id,...}}` (highlevel.md §4.7). Response-only: no request body or
+	//    parameter uses it, so request validation is unaffected; without the fix every order the
+	//    stand-in returns would fail its own response self-check. -> array of objects.
+	const order = patch(docs, F, 'GetOrderResponseSchema');
+	order.properties.items = {
+		description: order.properties.items.description,
+		type: 'array',
+		items: {
+			type: 'object',
+			properties: {
+				_id: { type: 'string' },
+				name: { type: 'string' },
+				qty: { type: 'number' },
+				price: { type: 'object' },
+				product: { type: 'object' },
+			},
+		},
+	};
+}
+
+/** @param {Record<string, object>} docs */
 function shippoOverlay(docs) {
 	const F = 'public-api.yaml';
 
@@ -67,4 +94,4 @@ function shippoOverlay(docs) {
 		paged.properties[k] = { ...paged.properties[k], type: ['string', 'null'] };
 }
 
-module.exports = { highlevelOverlay, shippoOverlay };
+module.exports = { highlevelOverlay, highlevelPaymentsOverlay, shippoOverlay };

@@ -1,6 +1,8 @@
 import type { AllEntities, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 type NodeMap = {
+	fulfillment: 'create' | 'getAll';
+	order: 'get' | 'getAll';
 	shippingCarrier: 'create' | 'delete' | 'get' | 'getAll' | 'register' | 'update';
 	shippingZone: 'create' | 'delete' | 'get' | 'getAll' | 'update';
 	shippingRate:

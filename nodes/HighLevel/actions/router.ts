@@ -1,12 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../helpers/utils';
+import * as fulfillment from './fulfillment/Fulfillment.resource';
 import type { HighLevelResource, OperationExecute } from './node.type';
+import * as order from './order/Order.resource';
 import * as shippingCarrier from './shippingCarrier/ShippingCarrier.resource';
 import * as shippingRate from './shippingRate/ShippingRate.resource';
 import * as shippingZone from './shippingZone/ShippingZone.resource';
 
 const resources: Record<HighLevelResource, Record<string, unknown>> = {
+	fulfillment,
+	order,
 	shippingCarrier,
 	shippingRate,
 	shippingZone,

@@ -77,6 +77,13 @@ export const shippingRateRLC = idLocator(
 	'The shipping rate of the selected zone',
 );
 
+export const orderRLC = idLocator(
+	'Order',
+	'orderId',
+	'searchOrders',
+	'The order of the location (store, funnel or invoice order)',
+);
+
 export const returnAllField: INodeProperties = {
 	displayName: 'Return All',
 	name: 'returnAll',

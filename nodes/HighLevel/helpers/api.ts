@@ -1,10 +1,11 @@
 /**
  * Lists used by several operations and by the resource-locator searches.
- * Source: ../shared/specs/highlevel/apps/store.json.
+ * Source: ../shared/specs/highlevel/apps/store.json and payments.json (orders, fulfillments).
  */
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import type { HighLevelContext } from '../../shared/highlevel/transport';
 import {
+	HIGHLEVEL_PAGE_SIZE,
 	altOf,
 	highLevelApiRequest,
 	highLevelApiRequestAllItems,
@@ -100,4 +101,84 @@ export async function listZonesWithRates(
 		result.push({ zone, rates });
 	}
 	return result;
+}
+
+// ---- Orders and fulfillments (../shared/specs/highlevel/apps/payments.json) ------------------
+
+export const ORDERS_ENDPOINT = '/payments/orders';
+export const orderEndpoint = (orderId: string) =>
+	`${ORDERS_ENDPOINT}/${encodeURIComponent(orderId)}`;
+export const fulfillmentsEndpoint = (orderId: string) => `${orderEndpoint(orderId)}/fulfillments`;
+
+/**
+ * Query identifying the location for the order endpoints: `altId` is required, `locationId`
+ * optional and `altType` undeclared (issue #180), so all three are sent (highlevel.md §2).
+ */
+export const orderLocationQs = (locationId: string): IDataObject => ({
+	...altOf(locationId),
+	locationId,
+});
+
+/**
+ * GET /payments/orders (list-orders): offset-paged `{data[], totalCount}` (server default page 10).
+ * Stops on an empty page, when `totalCount` is reached (a short page when it is absent), or after
+ * `max` orders.
+ */
+export async function listOrders(
+	ctx: HighLevelContext,
+	locationId: string,
+	filters: IDataObject,
+	options: { max?: number; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	const max = options.max !== undefined && options.max > 0 ? options.max : undefined;
+	const pageSize = Math.min(HIGHLEVEL_PAGE_SIZE, max ?? Infinity);
+	const orders: IDataObject[] = [];
+	let offset = 0;
+	for (;;) {
+		const response = await highLevelApiRequest<IDataObject>(ctx, {
+			method: 'GET',
+			endpoint: ORDERS_ENDPOINT,
+			qs: { ...orderLocationQs(locationId), ...filters, limit: pageSize, offset },
+			itemIndex: options.itemIndex,
+		});
+		const page = unwrapList(response);
+		orders.push(...page);
+		offset += page.length;
+		const total = typeof response?.totalCount === 'number' ? response.totalCount : undefined;
+		if (page.length === 0 || page.length > pageSize) break;
+		if (max !== undefined && orders.length >= max) break;
+		if (total !== undefined ? offset >= total : page.length < pageSize) break;
+	}
+	return max !== undefined ? orders.slice(0, max) : orders;
+}
+
+/** GET /payments/orders/{orderId} (get-order-by-id): the order itself (GetOrderResponseSchema). */
+export async function getOrder(
+	ctx: HighLevelContext,
+	locationId: string,
+	orderId: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	return await highLevelApiRequest<IDataObject>(ctx, {
+		method: 'GET',
+		endpoint: orderEndpoint(orderId),
+		qs: orderLocationQs(locationId),
+		itemIndex,
+	});
+}
+
+/** GET /payments/orders/{orderId}/fulfillments (list-order-fulfillment): `{status, data[]}`, no paging. */
+export async function listFulfillments(
+	ctx: HighLevelContext,
+	locationId: string,
+	orderId: string,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const response = await highLevelApiRequest<IDataObject>(ctx, {
+		method: 'GET',
+		endpoint: fulfillmentsEndpoint(orderId),
+		qs: altOf(locationId),
+		itemIndex,
+	});
+	return unwrapList(response);
 }

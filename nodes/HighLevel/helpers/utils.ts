@@ -93,6 +93,25 @@ export function parseCallbackUrl(
 	return text;
 }
 
+/** An absolute http(s) URL (e.g. a tracking link); the message names the field. */
+export function parseHttpUrl(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	displayName: string,
+	value: string,
+): string {
+	let url: URL | undefined;
+	try {
+		url = new URL(value);
+	} catch {
+		url = undefined;
+	}
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+		fail(ctx, itemIndex, `${displayName}: "${value}" is not an absolute http(s) URL`);
+	}
+	return value;
+}
+
 /** The URL without its query string and fragment, for "same URL ignoring query" matching. */
 export function urlWithoutQuery(value: string): string {
 	return String(value ?? '').split(/[?#]/)[0];
@@ -144,7 +163,8 @@ export function checkConditionRange(
 	}
 }
 
-const asList = (value: unknown, key: string): IDataObject[] => {
+/** Rows of a fixed collection (`{key: [...]}` or `{key: {...}}`) or of a plain array (expression). */
+export const asList = (value: unknown, key: string): IDataObject[] => {
 	if (Array.isArray(value)) return value as IDataObject[];
 	if (value && typeof value === 'object') {
 		const inner = (value as IDataObject)[key];

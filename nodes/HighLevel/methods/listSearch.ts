@@ -1,7 +1,8 @@
 /**
- * Resource-locator searches (list mode) for carriers, zones and rates.
+ * Resource-locator searches (list mode) for carriers, zones, rates and orders.
  * Source: GET /store/shipping-carrier, GET /store/shipping-zone,
- * GET /store/shipping-zone/{shippingZoneId}/shipping-rate (../shared/specs/highlevel/apps/store.json).
+ * GET /store/shipping-zone/{shippingZoneId}/shipping-rate (../shared/specs/highlevel/apps/store.json),
+ * GET /payments/orders (../shared/specs/highlevel/apps/payments.json).
  */
 import type {
 	IDataObject,
@@ -11,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import {
+	listOrders,
 	listShippingCarriers,
 	listShippingRates,
 	listShippingZones,
@@ -83,4 +85,29 @@ export async function searchShippingRates(
 		})),
 		filter,
 	);
+}
+
+/** The newest orders (HighLevel lists newest first), narrowed by HighLevel's own `search`. */
+export async function searchOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const search = String(filter ?? '').trim();
+	const orders = await listOrders(this, await locationOf(this), search ? { search } : {}, {
+		max: 100,
+	});
+	return {
+		results: orders.map((order) => {
+			const who = order.contactName ?? order.contactEmail ?? order.contactId;
+			const amount =
+				order.amount !== undefined
+					? ` ${String(order.currency ?? '')} ${String(order.amount)}`
+					: '';
+			return {
+				name: `${who ? String(who) : idOf(order)}${amount} (${String(order.status ?? 'order')})`,
+				value: idOf(order),
+				description: order.createdAt ? String(order.createdAt) : undefined,
+			};
+		}),
+	};
 }

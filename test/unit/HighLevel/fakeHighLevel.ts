@@ -1,5 +1,6 @@
 /**
- * An in-memory HighLevel store API (carriers, zones, rates) behind a mocked
+ * An in-memory HighLevel store API (carriers, zones, rates) and payments API (orders,
+ * fulfillments; ../shared/specs/highlevel/apps/payments.json) behind a mocked
  * `helpers.httpRequestWithAuthentication`, plus a mocked IExecuteFunctions / ILoadOptionsFunctions.
  * Responses follow ../shared/specs/highlevel/apps/store.json: `{status, message, data}` for
  * single records and carriers, `{total, data[]}` (paged with limit/offset) for zones and rates.
@@ -36,6 +37,8 @@ export class FakeHighLevel {
 	carriers: IDataObject[] = [];
 	zones: IDataObject[] = [];
 	rates = new Map<string, IDataObject[]>();
+	orders: IDataObject[] = [];
+	fulfillments = new Map<string, IDataObject[]>();
 	calls: RecordedCall[] = [];
 	/** Leave `shippingRates` out of the zone list even with withShippingRate=true. */
 	omitRatesInZoneList = false;
@@ -71,6 +74,49 @@ export class FakeHighLevel {
 		return zone;
 	}
 
+	/**
+	 * An order shaped like the OrderCreate example: `items[{_id, name, qty, price{_id}, product}]`
+	 * from `[priceId, qty]` pairs.
+	 */
+	addOrder(fields: IDataObject = {}, lines: Array<[string, number]> = []): IDataObject {
+		const id = `order-${++this.seq}`;
+		const order = {
+			_id: id,
+			altId: LOCATION,
+			altType: 'location',
+			status: 'pending',
+			fulfillmentStatus: 'unfulfilled',
+			currency: 'USD',
+			amount: 10,
+			createdAt: '2024-04-04T16:24:27.036Z',
+			items: lines.map(([priceId, qty], index) => ({
+				_id: `${id}-item-${index + 1}`,
+				name: `Item ${priceId}`,
+				qty,
+				price: { _id: priceId, name: priceId, type: 'one_time', currency: 'USD', amount: 5 },
+				product: { _id: `prod-${priceId}`, name: `Product ${priceId}` },
+			})),
+			...fields,
+		};
+		this.orders.push(order);
+		return order;
+	}
+
+	/** An existing fulfillment of an order from `[priceId, qty]` pairs. */
+	addFulfillment(orderId: string, lines: Array<[string, number]>): IDataObject {
+		const fulfillment = {
+			_id: `ful-${++this.seq}`,
+			altId: LOCATION,
+			altType: 'location',
+			trackings: [],
+			items: lines.map(([priceId, qty]) => ({ _id: priceId, name: priceId, qty })),
+		};
+		const list = this.fulfillments.get(orderId) ?? [];
+		list.push(fulfillment);
+		this.fulfillments.set(orderId, list);
+		return fulfillment;
+	}
+
 	/** Calls other than GET. */
 	writes(): RecordedCall[] {
 		return this.calls.filter((call) => call.options.method !== 'GET');
@@ -102,6 +148,39 @@ export class FakeHighLevel {
 			return rest;
 		};
 
+		if (path[0] === 'payments' && path[1] === 'orders') {
+			const orderId = path[2];
+			if (!orderId && method === 'GET') {
+				const limit = Number(qs.limit) || 10;
+				const offset = Number(qs.offset) || 0;
+				const list = this.orders.filter(
+					(order) =>
+						(!qs.status || order.status === qs.status) &&
+						(!qs.paymentStatus || order.paymentStatus === qs.paymentStatus) &&
+						(!qs.contactId || order.contactId === qs.contactId),
+				);
+				return { data: list.slice(offset, offset + limit), totalCount: list.length };
+			}
+			const order = this.orders.find((entry) => entry._id === orderId);
+			if (!order) {
+				throw httpError(400, { statusCode: 400, message: 'Order not found', traceId: 'nf-2' });
+			}
+			if (!path[3] && method === 'GET') return { ...order };
+			if (path[3] === 'fulfillments' && method === 'GET') {
+				return { status: true, data: [...(this.fulfillments.get(String(orderId)) ?? [])] };
+			}
+			if (path[3] === 'fulfillments' && method === 'POST') {
+				const fulfillment = this.addFulfillment(
+					String(orderId),
+					((body.items ?? []) as IDataObject[]).map((item) => [
+						String(item.priceId),
+						Number(item.qty),
+					]),
+				);
+				fulfillment.trackings = body.trackings as IDataObject[];
+				return { status: true, data: fulfillment };
+			}
+		}
 		if (path[0] !== 'store') throw notFound('route');
 		if (path[1] === 'shipping-carrier') {
 			const id = path[2];
