@@ -9,11 +9,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as address from './actions/address/Address.resource';
 import * as carrierAccount from './actions/carrierAccount/CarrierAccount.resource';
+import * as order from './actions/order/Order.resource';
 import * as parcelTemplate from './actions/parcelTemplate/ParcelTemplate.resource';
 import * as rate from './actions/rate/Rate.resource';
 import * as rateQuote from './actions/rateQuote/RateQuote.resource';
 import * as shipment from './actions/shipment/Shipment.resource';
+import * as track from './actions/track/Track.resource';
+import * as transaction from './actions/transaction/Transaction.resource';
+import * as webhook from './actions/webhook/Webhook.resource';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -25,7 +30,7 @@ export class Shippo implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Get live shipping rates and manage shipments with Shippo',
+		description: 'Get live shipping rates, manage shipments, orders, labels, tracking and webhooks with Shippo',
 		defaults: { name: 'Shippo' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -38,7 +43,9 @@ export class Shippo implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Address', value: 'address' },
 					{ name: 'Carrier Account', value: 'carrierAccount' },
+					{ name: 'Order', value: 'order' },
 					{ name: 'Parcel Template', value: 'parcelTemplate' },
 					{ name: 'Rate', value: 'rate' },
 					{
@@ -47,6 +54,9 @@ export class Shippo implements INodeType {
 						description: 'Live quotes for a canonical rate request',
 					},
 					{ name: 'Shipment', value: 'shipment' },
+					{ name: 'Track', value: 'track' },
+					{ name: 'Transaction (Label)', value: 'transaction' },
+					{ name: 'Webhook', value: 'webhook' },
 				],
 				default: 'rateQuote',
 			},
@@ -55,6 +65,11 @@ export class Shippo implements INodeType {
 			...rate.description,
 			...carrierAccount.description,
 			...parcelTemplate.description,
+			...order.description,
+			...transaction.description,
+			...track.description,
+			...webhook.description,
+			...address.description,
 		],
 	};
 

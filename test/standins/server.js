@@ -297,6 +297,8 @@ class StandinServer {
 		} catch (err) {
 			return ok(400, { error: err.message });
 		}
+		const extra = this.service.control ? this.service.control(method, what, body) : undefined;
+		if (extra) return this._send(res, extra.status, extra.body, extra.headers, extra.raw);
 		return ok(404, { error: `unknown control endpoint ${method} ${url.pathname}` });
 	}
 }

@@ -2,7 +2,8 @@
 /**
  * Shippo stand-in following ../shared/specs/shippo/public-api.yaml (OpenAPI 3.1; overlay in
  * overlays.js) and reference carriers.md §3: shipments with deterministic rates, rates, carrier
- * accounts, user parcel templates (CRUD) and carrier parcel templates; in memory, ids are 32-hex
+ * accounts, user parcel templates (CRUD) and carrier parcel templates, plus orders, transactions,
+ * tracks, webhooks and addresses (shippo-orders.js); in memory, ids are 32-hex
  * `object_id`s. Spec operations not implemented here answer 501 (and are not violations).
  *
  * Auth like the service: `Authorization: ShippoToken <non-empty>`, else 401
@@ -16,6 +17,7 @@ const path = require('node:path');
 const { OpenApiValidator, specsDir } = require('./openapi');
 const { shippoOverlay } = require('./overlays');
 const { shippoId } = require('./ids');
+const { orderHandlers, labelControl } = require('./shippo-orders');
 const {
 	shippoRatesFor,
 	templateByToken,
@@ -87,7 +89,16 @@ function createShippoService(opts = {}) {
 		validator: shippoValidator({ responses: opts.checkResponses }),
 		state: null,
 		resetState() {
-			service.state = { shipments: {}, rates: {}, userParcelTemplates: {} };
+			service.state = {
+				shipments: {},
+				rates: {},
+				userParcelTemplates: {},
+				orders: {},
+				transactions: {},
+				tracks: {},
+				webhooks: {},
+				addresses: {},
+			};
 			for (const t of [
 				{
 					name: 'Small Box',
@@ -133,6 +144,11 @@ function createShippoService(opts = {}) {
 
 		faultHeaders(status) {
 			return status === 429 ? { 'retry-after': '60' } : {};
+		},
+
+		/** Extra `/__standin/…` endpoints: the label PDFs of transactions. */
+		control(method, what) {
+			return labelControl(service.state, method, what);
 		},
 
 		handle(ctx) {
@@ -343,6 +359,7 @@ function createShippoService(opts = {}) {
 		},
 	};
 
+	Object.assign(handlers, orderHandlers({ st, stamps, paged, detail, bad }));
 	service.resetState();
 	return service;
 }

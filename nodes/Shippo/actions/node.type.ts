@@ -6,6 +6,11 @@ type NodeMap = {
 	rate: 'getMany';
 	carrierAccount: 'getMany';
 	parcelTemplate: 'getMany';
+	order: 'create' | 'get' | 'getMany';
+	transaction: 'create' | 'get' | 'getMany';
+	track: 'register' | 'get';
+	webhook: 'create' | 'delete' | 'getMany';
+	address: 'create';
 };
 
 export type ShippoType = AllEntities<NodeMap>;

@@ -5,11 +5,16 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { ShippoType } from './node.type';
 
+import * as address from './address/Address.resource';
 import * as carrierAccount from './carrierAccount/CarrierAccount.resource';
+import * as order from './order/Order.resource';
 import * as parcelTemplate from './parcelTemplate/ParcelTemplate.resource';
 import * as rate from './rate/Rate.resource';
 import * as rateQuote from './rateQuote/RateQuote.resource';
 import * as shipment from './shipment/Shipment.resource';
+import * as track from './track/Track.resource';
+import * as transaction from './transaction/Transaction.resource';
+import * as webhook from './webhook/Webhook.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -31,8 +36,23 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		case 'carrierAccount':
 			returnData = await carrierAccount[shippoNodeData.operation].execute.call(this, items);
 			break;
+		case 'order':
+			returnData = await order[shippoNodeData.operation].execute.call(this, items);
+			break;
 		case 'parcelTemplate':
 			returnData = await parcelTemplate[shippoNodeData.operation].execute.call(this, items);
+			break;
+		case 'transaction':
+			returnData = await transaction[shippoNodeData.operation].execute.call(this, items);
+			break;
+		case 'track':
+			returnData = await track[shippoNodeData.operation].execute.call(this, items);
+			break;
+		case 'webhook':
+			returnData = await webhook[shippoNodeData.operation].execute.call(this, items);
+			break;
+		case 'address':
+			returnData = await address[shippoNodeData.operation].execute.call(this, items);
 			break;
 		default:
 			throw new NodeOperationError(

@@ -63,11 +63,30 @@ export async function runPerItem(
 	handler: (itemIndex: number) => Promise<IDataObject[]>,
 	errorJson: (itemIndex: number) => IDataObject = () => ({}),
 ): Promise<INodeExecutionData[]> {
+	return await runPerItemWithBinary(
+		ctx,
+		items,
+		async (i) => (await handler(i)).map((json) => ({ json })),
+		errorJson,
+	);
+}
+
+/** As runPerItem, for handlers whose results carry binary data (`{ json, binary }`). */
+export async function runPerItemWithBinary(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	handler: (itemIndex: number) => Promise<Array<Pick<INodeExecutionData, 'json' | 'binary'>>>,
+	errorJson: (itemIndex: number) => IDataObject = () => ({}),
+): Promise<INodeExecutionData[]> {
 	const returnData: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const results = await handler(i);
-			for (const json of results) returnData.push({ json, pairedItem: { item: i } });
+			for (const result of results) {
+				const item: INodeExecutionData = { json: result.json, pairedItem: { item: i } };
+				if (result.binary) item.binary = result.binary;
+				returnData.push(item);
+			}
 		} catch (error) {
 			if (ctx.continueOnFail()) {
 				returnData.push({

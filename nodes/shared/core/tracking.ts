@@ -65,15 +65,23 @@ const REFERENCE_PREFIX = 'hl';
  */
 export function encodeOrderReference(reference: Omit<OrderReference, 'platform'>, maxLength = 100): string {
 	for (const [field, value] of Object.entries(reference)) {
-		if (!value || value.includes(':')) throw new RangeError(`${field} must be non-empty and contain no ":"`);
+		if (!value || /[\s:]/.test(value)) {
+			throw new RangeError(`${field} must be non-empty and contain no ":" or white space`);
+		}
 	}
 	const text = `${REFERENCE_PREFIX}:${reference.locationId}:${reference.orderId}`;
 	if (text.length > maxLength) throw new RangeError(`reference is ${text.length} characters, more than ${maxLength}`);
 	return text;
 }
 
-/** Finds `hl:<locationId>:<orderId>` anywhere in a text (metadata may hold more); undefined if absent. */
-export function decodeOrderReference(text: unknown): OrderReference | undefined {
-	const match = /(?:^|[^A-Za-z0-9_-])hl:([^:\s]+):([^:\s,;]+)/.exec(String(text ?? ''));
-	return match ? { platform: 'highlevel', locationId: match[1], orderId: match[2] } : undefined;
+/**
+ * Finds `hl:<locationId>:<orderId>` standing alone in a text (metadata may hold more words);
+ * undefined if absent, malformed (e.g. `hl:a:b:c`) or longer than `maxLength`.
+ */
+export function decodeOrderReference(text: unknown, maxLength = 100): OrderReference | undefined {
+	if (typeof text !== 'string') return undefined;
+	// The reference stands alone: start of text or a separator before, end or a separator after.
+	const match = /(?:^|[\s,;(])hl:([^:\s,;()]+):([^:\s,;()]+)(?=$|[\s,;)])/.exec(text);
+	if (!match || match[0].trim().length > maxLength + 1) return undefined;
+	return { platform: 'highlevel', locationId: match[1], orderId: match[2] };
 }

@@ -35,6 +35,8 @@ export interface ShippoRequest {
 	timeout?: number;
 	/** Abort signal (e.g. the live-rates deadline). */
 	abortSignal?: AbortSignal;
+	/** How array query values are written; `repeat` for Shippo's `order_status[]=A&order_status[]=B`. */
+	arrayFormat?: IHttpRequestOptions['arrayFormat'];
 }
 
 /**
@@ -75,6 +77,7 @@ export async function shippoApiRequest<T = IDataObject>(
 	};
 	if (request.timeout) options.timeout = request.timeout;
 	if (request.abortSignal) options.abortSignal = request.abortSignal;
+	if (request.arrayFormat) options.arrayFormat = request.arrayFormat;
 	if (!request.body || request.method === 'GET' || request.method === 'DELETE') delete options.body;
 	try {
 		return (await ctx.helpers.httpRequestWithAuthentication.call(
@@ -119,6 +122,7 @@ export async function shippoListAll<T = IDataObject>(
 	qs: IDataObject,
 	limit: number | undefined,
 	itemIndex?: number,
+	arrayFormat?: IHttpRequestOptions['arrayFormat'],
 ): Promise<T[]> {
 	const results: T[] = [];
 	let page = 1;
@@ -129,6 +133,7 @@ export async function shippoListAll<T = IDataObject>(
 			endpoint,
 			qs: { ...qs, page, results: pageSize },
 			itemIndex,
+			...(arrayFormat ? { arrayFormat } : {}),
 		});
 		results.push(...(response.results ?? []));
 		if (limit !== undefined && results.length >= limit) return results.slice(0, limit);

@@ -31,6 +31,8 @@ export interface ContextOptions {
 	/** Answers each HTTP request (may throw); default `{}`. */
 	http?: HttpHandler;
 	credentials?: IDataObject;
+	/** Answers `helpers.httpRequest` (unauthenticated, e.g. label downloads); default empty buffer. */
+	download?: (options: IHttpRequestOptions) => unknown;
 }
 
 export function createContext(options: ContextOptions) {
@@ -43,6 +45,17 @@ export function createContext(options: ContextOptions) {
 			return options.http ? await options.http(request, requests.length) : {};
 		},
 	);
+	const downloads: IHttpRequestOptions[] = [];
+	const httpRequest = jest.fn(async (request: IHttpRequestOptions) => {
+		downloads.push(request);
+		return options.download ? await options.download(request) : Buffer.alloc(0);
+	});
+	const prepareBinaryData = jest.fn(async (data: Buffer, fileName?: string, mimeType?: string) => ({
+		data: data.toString('base64'),
+		fileName,
+		mimeType: mimeType ?? 'application/octet-stream',
+		fileSize: String(data.length),
+	}));
 	const context = {
 		getInputData: () => options.items ?? [{ json: {} }],
 		getNodeParameter: (...args: unknown[]) => {
@@ -69,7 +82,7 @@ export function createContext(options: ContextOptions) {
 			async () =>
 				options.credentials ?? { token: 'shippo_test_token', baseUrl: 'https://api.goshippo.com' },
 		),
-		helpers: { httpRequestWithAuthentication },
+		helpers: { httpRequestWithAuthentication, httpRequest, prepareBinaryData },
 	};
 	return {
 		ctx: context as unknown as IExecuteFunctions,
@@ -77,6 +90,8 @@ export function createContext(options: ContextOptions) {
 		http: httpRequestWithAuthentication,
 		requests,
 		credentialTypes,
+		downloads,
+		httpRequest,
 	};
 }
 
