@@ -10,7 +10,6 @@ import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import {
 	altOf,
-	getHighLevelCredentialInfo,
 	highLevelApiRequest,
 	resolveLocationId,
 } from '../shared/highlevel/transport';
@@ -98,8 +97,4 @@ export async function deleteCarrier(ctx: IHookFunctions, locationId: string, car
 		if ((error as { httpCode?: string }).httpCode === '404') return;
 		throw new NodeApiError(ctx.getNode(), error as JsonObject);
 	}
-}
-
-export async function credentialLocation(ctx: IHookFunctions): Promise<string> {
-	return (await getHighLevelCredentialInfo(ctx)).locationId;
 }

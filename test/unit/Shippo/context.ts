@@ -11,6 +11,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import get from 'lodash/get';
+import { Shippo } from '../../../nodes/Shippo/Shippo.node';
 
 export const node: INode = {
 	id: 'shippo-node',
@@ -101,3 +102,18 @@ export function httpError(status: number, data: unknown): Error {
 		response: { status, data },
 	});
 }
+
+/** Runs the Shippo node once with a mocked context; returns the context and the first output. */
+export async function run(options: ContextOptions) {
+	const context = createContext({ items: [{ json: {} }], ...options });
+	const output = await new Shippo().execute.call(context.ctx);
+	return { ...context, output: output[0] };
+}
+
+/** The parts of a request the tests compare. */
+export const call = (request: IHttpRequestOptions) => ({
+	method: request.method,
+	url: request.url,
+	qs: request.qs,
+	body: request.body,
+});

@@ -1,21 +1,6 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { Shippo } from '../../../nodes/Shippo/Shippo.node';
-import { createContext, httpError } from './context';
-import type { ContextOptions } from './context';
+import { call, httpError, run } from './context';
 
-async function run(options: ContextOptions) {
-	const context = createContext({ items: [{ json: {} }], ...options });
-	const output = await new Shippo().execute.call(context.ctx);
-	return { ...context, output: output[0] };
-}
-
-const call = (request: IHttpRequestOptions) => ({
-	method: request.method,
-	url: request.url,
-	qs: request.qs,
-	body: request.body,
-});
 
 const transaction = {
 	object_id: 'tx_1',

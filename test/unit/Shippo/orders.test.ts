@@ -1,6 +1,4 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { Shippo } from '../../../nodes/Shippo/Shippo.node';
 import {
 	decodeHighLevelReference,
 	encodeHighLevelReference,
@@ -11,21 +9,8 @@ import {
 } from '../../../nodes/shared/shippo/orders';
 import type { HighLevelOrderLike } from '../../../nodes/shared/shippo/orders';
 import { ShippoMappingError } from '../../../nodes/shared/shippo/mapping';
-import { createContext, httpError } from './context';
-import type { ContextOptions } from './context';
+import { call, httpError, run } from './context';
 
-async function run(options: ContextOptions) {
-	const context = createContext({ items: [{ json: {} }], ...options });
-	const output = await new Shippo().execute.call(context.ctx);
-	return { ...context, output: output[0] };
-}
-
-const call = (request: IHttpRequestOptions) => ({
-	method: request.method,
-	url: request.url,
-	qs: request.qs,
-	body: request.body,
-});
 
 /** HighLevel OrderCreate webhook body, shaped like the documented example. */
 const hlOrder: HighLevelOrderLike = {

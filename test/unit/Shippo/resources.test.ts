@@ -1,23 +1,10 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { Shippo } from '../../../nodes/Shippo/Shippo.node';
 import { getCarrierAccounts } from '../../../nodes/Shippo/methods/loadOptions';
 import { searchShipments, searchUserParcelTemplates } from '../../../nodes/Shippo/methods/listSearch';
-import { createContext, httpError } from './context';
-import type { ContextOptions } from './context';
+import { call, createContext, httpError, run } from './context';
+import { Shippo } from '../../../nodes/Shippo/Shippo.node';
 
-async function run(options: ContextOptions) {
-	const context = createContext({ items: [{ json: {} }], ...options });
-	const output = await new Shippo().execute.call(context.ctx);
-	return { ...context, output: output[0] };
-}
-
-const call = (request: IHttpRequestOptions) => ({
-	method: request.method,
-	url: request.url,
-	qs: request.qs,
-	body: request.body,
-});
 
 /** Two pages of `{ next, results }`, page size as asked. */
 const pagedHttp = (total: number) => (request: IHttpRequestOptions) => {
