@@ -24,6 +24,7 @@ import {
 	searchShippingZones,
 } from './methods/listSearch';
 import { getShippingZones } from './methods/loadOptions';
+import { highLevelAuthenticationProperty, highLevelCredentials } from '../shared/highlevel/descriptions';
 
 export class HighLevelShipping implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,29 +40,9 @@ export class HighLevelShipping implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'highLevelShippingOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-			{
-				name: 'highLevelPrivateIntegrationApi',
-				required: true,
-				displayOptions: { show: { authentication: ['privateIntegrationToken'] } },
-			},
-		],
+		credentials: highLevelCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'OAuth2 (Marketplace App)', value: 'oAuth2' },
-					{ name: 'Private Integration Token', value: 'privateIntegrationToken' },
-				],
-				default: 'oAuth2',
-			},
+			highLevelAuthenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -20,6 +20,7 @@ import { answerCache, answerCacheKey } from './answerCache';
 import { readFallbackRates } from './fallback';
 import { deleteCarrier, ownCarriers, registrationTarget, upsertCarrier } from './registration';
 import { callbackSecretOf } from '../shared/signatures/secret';
+import { highLevelAuthenticationProperty, highLevelCredentials } from '../shared/highlevel/descriptions';
 
 /**
  * The URL HighLevel calls at checkout for live shipping rates (a registered shipping carrier's
@@ -46,18 +47,7 @@ export class ShippingRatesTrigger implements INodeType {
 		defaults: { name: 'Shipping Rates Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'highLevelShippingOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-			{
-				name: 'highLevelPrivateIntegrationApi',
-				required: true,
-				displayOptions: { show: { authentication: ['privateIntegrationToken'] } },
-			},
-		],
+		credentials: highLevelCredentials,
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'responseNode', path: 'rates' },
 			// HighLevel may append "/rates" to the registered callback URL.
@@ -71,16 +61,7 @@ export class ShippingRatesTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'OAuth2 (Marketplace App)', value: 'oAuth2' },
-					{ name: 'Private Integration Token', value: 'privateIntegrationToken' },
-				],
-				default: 'oAuth2',
-			},
+			highLevelAuthenticationProperty,
 			{
 				displayName: 'Carrier Registration',
 				name: 'registration',
