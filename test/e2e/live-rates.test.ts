@@ -14,36 +14,11 @@ import { applyRateRules } from '../../nodes/shared/core/rules';
 import type { RateQuote, RateRules, RoundingMode, SortMode } from '../../nodes/shared/core';
 import liveRatesWorkflow from '../../workflows/live-rates.json';
 import rateRequestFixture from '../fixtures/highlevel-rate-request.json';
+import type { Stack, Standin } from './stack';
+import { pointInstallAtLiveRates, startStack } from './stack';
 
 const PACKAGE = 'n8n-nodes-highlevel-shipping';
 
-interface StandinRecord {
-	route?: string;
-	status?: number | string;
-	response?: { rates?: ShippoRate[] } & Record<string, unknown>;
-}
-interface Standin {
-	state?: { locations: Record<string, StandinLocation> };
-	url: string;
-	requests: StandinRecord[];
-	violations: unknown[];
-	setFault(fault: Record<string, unknown>): unknown;
-	clearFaults(): void;
-}
-interface StandinLocation {
-	carriers: Record<string, { _id: string; name: string; callbackUrl: string }>;
-	zones: Record<string, { _id: string; name: string }>;
-	rates: Record<string, { _id: string; shippingZoneId: string; shippingCarrierId: string; isCarrierRate?: boolean }>;
-}
-interface Stack {
-	executeWorkflow(which: string): Promise<unknown>;
-	n8nUrl: string;
-	callbackUrl: string | null;
-	locationId: string;
-	logFile: string;
-	standins: { highlevel: Standin; shippo: Standin };
-	stop(): Promise<void>;
-}
 interface ShippoRate {
 	provider: string;
 	servicelevel: { name?: string; token: string };
@@ -60,12 +35,6 @@ interface HighLevelRate {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Params = Record<string, any>;
 
-// CommonJS helper shared with the demo and the benchmark.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack, pointInstallAtLiveRates } = require('../../scripts/lib/stack') as {
-	startStack: (options?: Record<string, unknown>) => Promise<Stack>;
-	pointInstallAtLiveRates: (definition: unknown, file: string, context: { n8nUrl: string }) => unknown;
-};
 
 const workflow = liveRatesWorkflow as unknown as {
 	nodes: Array<{ type: string; parameters?: Params }>;
@@ -245,7 +214,7 @@ describe('live rates on a real n8n', () => {
 		expect(calls).toHaveLength(1);
 		expect(calls[0].status).toBe(201);
 		expect(response.source).toBe('workflow');
-		const shippoRates = calls[0].response?.rates ?? [];
+		const shippoRates = (calls[0].response?.rates as ShippoRate[] | undefined) ?? [];
 		expect(shippoRates.length).toBeGreaterThan(0);
 		const expected = expectedAnswer(shippoRates, body);
 		expect(expected.length).toBeGreaterThan(0);

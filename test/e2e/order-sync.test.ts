@@ -9,25 +9,11 @@ import axios from 'axios';
 import { sleep } from 'n8n-workflow';
 import orderCreate from '../fixtures/webhooks/OrderCreate.json';
 import orderSyncWorkflow from '../../workflows/order-sync.json';
+import type { Stack } from './stack';
+import { pointInstallAtLiveRates, startStack } from './stack';
 
-interface Standin {
-	url: string;
-	violations: unknown[];
-}
-interface Stack {
-	n8nUrl: string;
-	locationId: string;
-	standins: { highlevel: Standin; shippo: Standin };
-	stop(): Promise<void>;
-}
 type Json = Record<string, unknown>;
 
-// CommonJS helper shared with the demo and the benchmark.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack, pointInstallAtLiveRates } = require('../../scripts/lib/stack') as {
-	startStack: (options?: Json) => Promise<Stack>;
-	pointInstallAtLiveRates: (definition: unknown, file: string, context: { n8nUrl: string }) => unknown;
-};
 
 const keys = generateKeyPairSync('ed25519');
 const otherKeys = generateKeyPairSync('ed25519');

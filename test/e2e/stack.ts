@@ -1,0 +1,49 @@
+/**
+ * Typed access, for the end-to-end tests, to scripts/lib/stack.js (the real-n8n stack shared with
+ * the demo and the benchmark): a pinned n8n with the pack installed, the bundled workflows and the
+ * HighLevel and Shippo stand-ins.
+ */
+
+export interface StandinRecord {
+	route?: string;
+	status?: number | string;
+	response?: Record<string, unknown>;
+}
+
+export interface StandinLocation {
+	carriers: Record<string, { _id: string; name: string; callbackUrl: string }>;
+	zones: Record<string, { _id: string; name: string }>;
+	rates: Record<
+		string,
+		{ _id: string; shippingZoneId: string; shippingCarrierId: string; isCarrierRate?: boolean }
+	>;
+}
+
+export interface Standin {
+	state?: { locations: Record<string, StandinLocation> };
+	url: string;
+	requests: StandinRecord[];
+	violations: unknown[];
+	setFault(fault: Record<string, unknown>): unknown;
+	clearFaults(): void;
+}
+
+export interface Stack {
+	executeWorkflow(which: string): Promise<unknown>;
+	n8nUrl: string;
+	callbackUrl: string | null;
+	locationId: string;
+	logFile: string;
+	standins: { highlevel: Standin; shippo: Standin };
+	stop(): Promise<void>;
+}
+
+type WorkflowTransform = (definition: unknown, file: string, context: { n8nUrl: string }) => unknown;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const stack = require('../../scripts/lib/stack') as {
+	startStack: (options?: Record<string, unknown>) => Promise<Stack>;
+	pointInstallAtLiveRates: WorkflowTransform;
+};
+
+export const { startStack, pointInstallAtLiveRates } = stack;
