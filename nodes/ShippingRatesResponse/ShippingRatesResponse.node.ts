@@ -204,7 +204,11 @@ export class ShippingRatesResponse implements INodeType {
 }
 
 function readSettings(ctx: IExecuteFunctions, first: IDataObject | undefined): AnswerSettings {
-	const quotes = (first?.quotes as IDataObject[] | undefined) ?? [];
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const quotesField = String(options.quotesField || 'quotes');
+	const listed = first?.[quotesField];
+	// Quotes come as a list in one field, or one quote per item (the item itself).
+	const quotes = (Array.isArray(listed) ? listed : first ? [first] : []) as IDataObject[];
 	const request = (first?.request ?? first) as IDataObject | undefined;
 	const currency = String(quotes[0]?.currency ?? request?.currency ?? 'USD');
 	const minor = (name: string, field: string) => {
@@ -215,7 +219,6 @@ function readSettings(ctx: IExecuteFunctions, first: IDataObject | undefined): A
 			throw new NodeOperationError(ctx.getNode(), `${field}: ${(error as Error).message}`, { itemIndex: 0 });
 		}
 	};
-	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const rules: RateRules = {
 		markupPercent: Number(ctx.getNodeParameter('markupPercent', 0, 0)),
 		handlingFeeMinor: minor('handlingFee', 'Handling Fee'),
@@ -227,7 +230,7 @@ function readSettings(ctx: IExecuteFunctions, first: IDataObject | undefined): A
 	};
 	if (rules.rounding === 'upToStep') rules.roundingStepMinor = minor('roundingStep', 'Rounding Step');
 	return {
-		quotesField: String(options.quotesField || 'quotes'),
+		quotesField,
 		rules,
 		nameFormat: (options.nameFormat as AnswerSettings['nameFormat']) ?? 'carrierService',
 		useFallback: options.useFallback !== false,

@@ -139,6 +139,19 @@ describe('Shipping Rates Response node', () => {
 		expect(out.json).toMatchObject({ usedFallback: false, quoteCount: 2 });
 	});
 
+	it('converts amounts in the currency of the quotes read from the configured Quotes Field', async () => {
+		// Quotes in JPY for a USD cart: the fee is in the quotes' currency (150 yen, not 150 dollars).
+		const jpy = { ...quote('Ground', 800), currency: 'JPY' };
+		const { ctx, sendResponse } = context(
+			[{ json: { request, carrierQuotes: [jpy] } }],
+			{ handlingFee: 150, options: { quotesField: 'carrierQuotes', nameFormat: 'service' } },
+		);
+		await node.execute.call(ctx);
+		expect(sendResponse).toHaveBeenCalledWith(
+			expect.objectContaining({ body: { rates: [{ serviceName: 'Ground', amount: 950, currency: 'JPY', serviceCode: 'ground' }] } }),
+		);
+	});
+
 	it('does not mark fallback answers cacheable', async () => {
 		const { ctx, sendResponse } = context([{ json: getRatesItem([]) }]);
 		await node.execute.call(ctx);
