@@ -17,6 +17,7 @@ const path = require('node:path');
 const { OpenApiValidator, specsDir } = require('./openapi');
 const { highlevelOverlay, highlevelPaymentsOverlay } = require('./overlays');
 const { objectId, traceId } = require('./ids');
+const { createHighLevelWebhookSender } = require('./webhooks');
 
 const SPECS = [
 	{ file: 'highlevel/apps/store.json', overlay: highlevelOverlay },
@@ -416,7 +417,8 @@ function orderMatches(o, query) {
 // ---- the service ----------------------------------------------------------------------------
 /**
  * @param {{ tokens?: Record<string, {locationId: string}>, seed?: object, marketplaceAppId?: string,
- *   checkResponses?: boolean }} [opts]
+ *   checkResponses?: boolean, webhookKeyPair?: { privateKey: object, publicKey: object } }} [opts]
+ *   webhookKeyPair: the Ed25519 key its webhooks are signed with (default: made at start)
  */
 function createHighLevelService(opts = {}) {
 	const appId = opts.marketplaceAppId || DEFAULT_APP_ID;
@@ -478,6 +480,35 @@ function createHighLevelService(opts = {}) {
 			};
 		},
 
+		/**
+		 * Extra `/__standin/…` endpoints for the webhooks HighLevel sends:
+		 * - `GET webhook-key` → `{publicKey}`: the PEM public key of the stand-in's Ed25519 key;
+		 * - `POST webhooks {url, type, orderId?, locationId?, payload?}`: signs and sends one webhook
+		 *   (`x-ghl-signature`), answering `{status, body, sent}` once the receiver has answered.
+		 *   With `orderId` the payload is that stored order (as OrderCreate/OrderStatusUpdate carry
+		 *   it); `payload` fields are added on top, e.g. `{appId, locationId}` for UNINSTALL
+		 *   (`appId` defaults to the stand-in's marketplace app).
+		 */
+		control(method, what, body) {
+			if (method === 'GET' && what === 'webhook-key') {
+				return { status: 200, body: { publicKey: sender.publicKeyPem } };
+			}
+			if (method !== 'POST' || what !== 'webhooks') return undefined;
+			const input = body || {};
+			if (!input.url || !input.type) return { status: 400, body: { error: 'url and type are required' } };
+			let payload = { ...(input.payload || {}) };
+			if (input.orderId) {
+				const locations = input.locationId
+					? [read(input.locationId)]
+					: Object.values(st().locations);
+				const order = locations.map((l) => l.orders[input.orderId]).find(Boolean);
+				if (!order) return { status: 404, body: { error: `no order ${input.orderId}` } };
+				payload = { ...order, locationId: order.altId, ...payload };
+			}
+			if (/INSTALL$/.test(input.type) && !payload.appId) payload.appId = appId;
+			return sender.send(input.url, { type: input.type, ...payload }).then((answer) => ({ status: 200, body: answer }));
+		},
+
 		handle(ctx) {
 			const h = handlers[`${ctx.method} ${ctx.route.template}`];
 			return h
@@ -485,6 +516,7 @@ function createHighLevelService(opts = {}) {
 				: err(501, `Not implemented by the stand-in: ${ctx.method} ${ctx.route.template}`);
 		},
 	};
+	const sender = createHighLevelWebhookSender({ keyPair: opts.webhookKeyPair });
 
 	const st = () => service.state;
 	const read = (altId) => location(st(), altId, false);

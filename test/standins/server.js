@@ -298,7 +298,12 @@ class StandinServer {
 			return ok(400, { error: err.message });
 		}
 		const extra = this.service.control ? this.service.control(method, what, body) : undefined;
-		if (extra) return this._send(res, extra.status, extra.body, extra.headers, extra.raw);
+		const send = (answer) => this._send(res, answer.status, answer.body, answer.headers, answer.raw);
+		// A control endpoint may answer later (e.g. after sending a webhook and hearing back).
+		if (extra && typeof extra.then === 'function') {
+			return extra.then(send, (err) => ok(500, { error: `stand-in error: ${err.message}` }));
+		}
+		if (extra) return send(extra);
 		return ok(404, { error: `unknown control endpoint ${method} ${url.pathname}` });
 	}
 }

@@ -7,8 +7,9 @@
  * - Orders echo `order_number` (and every other field sent); `GET /orders` filters `order_status[]`,
  *   `shop_app`, `start_date`/`end_date` on `placed_at`.
  * - Transactions need the `object_id` of a rate of a stored shipment; the label is a small PDF served
- *   by the stand-in itself at `/__standin/labels/<transaction id>.pdf`; the tracking number is a
- *   Shippo test number (`SHIPPO_TRANSIT`) for carrier `shippo`.
+ *   by the stand-in itself at `/__standin/labels/<transaction id>.pdf`; each label gets its own
+ *   22-digit tracking number (status TRANSIT) and keeps the `order` it was bought for. Buying a
+ *   label sends `transaction_created` to the webhooks registered for it (see webhooks.js).
  * - Tracks: test numbers `SHIPPO_<STATUS>` give that status; a transaction's number gives TRANSIT
  *   with its metadata and id; anything else UNKNOWN.
  * - Addresses: `validate: true` adds `validation_results` (street1, city, zip, country, and for
@@ -52,7 +53,7 @@ function labelPdf(id) {
 /**
  * @param {{ st: () => object, stamps: () => object, paged: Function, detail: Function, bad: Function }} h
  */
-function orderHandlers({ st, stamps, paged, detail, bad }) {
+function orderHandlers({ st, stamps, paged, detail, bad, webhooks }) {
 	const list = (map) => Object.values(map).reverse();
 
 	function trackingStatus(status, created) {
@@ -119,7 +120,13 @@ function orderHandlers({ st, stamps, paged, detail, bad }) {
 		return { is_valid: messages.length === 0, messages };
 	}
 
-	return {
+	/** The track of a stored label, as `track_updated` carries it (metadata and id of the label). */
+	function trackOfTransaction(tx) {
+		const rate = st().rates[tx.rate];
+		return trackFor((rate && rate.provider ? rate.provider : 'usps').toLowerCase(), tx.tracking_number, tx.metadata);
+	}
+
+	const handlers = {
 		'POST /orders': (ctx) => {
 			const order = {
 				...ctx.body,
@@ -174,6 +181,8 @@ function orderHandlers({ st, stamps, paged, detail, bad }) {
 			if (body.order && !st().orders[body.order])
 				return bad('order', `Order with object_id ${body.order} not found.`);
 			const s = stamps();
+			// One tracking number per label (22 digits, the USPS format); SHIPPO_* numbers are for tracks.
+			const trackingNumber = `9205590${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 			const tx = {
 				...s,
 				object_state: 'VALID',
@@ -181,17 +190,21 @@ function orderHandlers({ st, stamps, paged, detail, bad }) {
 				rate: rate.object_id,
 				label_file_type: body.label_file_type || 'PDF_4x6',
 				metadata: body.metadata || '',
-				tracking_number: 'SHIPPO_TRANSIT',
+				tracking_number: trackingNumber,
 				tracking_status: 'TRANSIT',
-				tracking_url_provider: `https://tools.usps.com/go/TrackConfirmAction?tLabels=SHIPPO_TRANSIT`,
+				tracking_url_provider: `https://tools.usps.com/go/TrackConfirmAction?tLabels=${trackingNumber}`,
 				label_url: `${ctx.baseUrl}/__standin/labels/${s.object_id}.pdf`,
 				commercial_invoice_url: '',
 				eta: new Date(Date.now() + (rate.estimated_days || 3) * 86400000).toISOString(),
 				messages: [],
 				test: true,
 			};
+			// The label's order id, as Shippo keeps it (carriers.md §3 "Transaction carries order id").
+			if (body.order) tx.order = body.order;
 			st().transactions[tx.object_id] = tx;
 			if (body.order) st().orders[body.order].transactions.push({ object_id: tx.object_id });
+			// Shippo tells the account's webhooks about the bought label, after answering.
+			if (webhooks) setImmediate(() => void webhooks.emit('transaction_created', tx));
 			return { status: 201, body: tx };
 		},
 		'GET /transactions': (ctx) => {
@@ -268,6 +281,7 @@ function orderHandlers({ st, stamps, paged, detail, bad }) {
 			return a ? { status: 200, body: a } : detail(404, 'Not found.');
 		},
 	};
+	return { handlers, trackOfTransaction };
 }
 
 /** `GET /__standin/labels/<id>.pdf` → the label PDF of a stored transaction, else undefined. */

@@ -137,7 +137,7 @@ describe('transactions and labels', () => {
 			status: 'SUCCESS',
 			rate,
 			metadata: 'hl:loc-a:order-1',
-			tracking_number: 'SHIPPO_TRANSIT',
+			tracking_number: expect.stringMatching(/^\d{22}$/),
 			label_file_type: 'PDF_4x6',
 		});
 		expect(tx.json.label_url).toBe(`${sh.url}/__standin/labels/${tx.json.object_id}.pdf`);

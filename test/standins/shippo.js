@@ -17,6 +17,7 @@ const path = require('node:path');
 const { OpenApiValidator, specsDir } = require('./openapi');
 const { shippoOverlay } = require('./overlays');
 const { shippoId } = require('./ids');
+const { createShippoWebhookEmitter } = require('./webhooks');
 const { orderHandlers, labelControl } = require('./shippo-orders');
 const {
 	shippoRatesFor,
@@ -98,6 +99,7 @@ function createShippoService(opts = {}) {
 				tracks: {},
 				webhooks: {},
 				addresses: {},
+				deliveries: [],
 			};
 			for (const t of [
 				{
@@ -146,8 +148,28 @@ function createShippoService(opts = {}) {
 			return status === 429 ? { 'retry-after': '60' } : {};
 		},
 
-		/** Extra `/__standin/…` endpoints: the label PDFs of transactions. */
-		control(method, what) {
+		/**
+		 * Extra `/__standin/…` endpoints: the label PDFs of transactions; `GET webhooks/deliveries`
+		 * (every webhook sent); `POST webhooks/redeliver {index?}` (send a delivery again, default
+		 * the last, as Shippo retries); `POST webhooks/emit {event, transactionId}` (send a
+		 * transaction or track event for a stored label).
+		 */
+		control(method, what, body) {
+			if (method === 'GET' && what === 'webhooks/deliveries')
+				return { status: 200, body: service.state.deliveries };
+			if (method === 'POST' && what === 'webhooks/redeliver') {
+				const sent = webhooks.redeliver(body && body.index);
+				return sent
+					? sent.then((record) => ({ status: 200, body: record }))
+					: { status: 404, body: { error: 'no such delivery' } };
+			}
+			if (method === 'POST' && what === 'webhooks/emit') {
+				const event = body && body.event;
+				const tx = body && service.state.transactions[body.transactionId];
+				if (!tx) return { status: 404, body: { error: `no transaction ${body && body.transactionId}` } };
+				const data = event === 'track_updated' ? trackOfTransaction(tx) : tx;
+				return webhooks.emit(event, data).then((records) => ({ status: 200, body: records }));
+			}
 			return labelControl(service.state, method, what);
 		},
 
@@ -359,7 +381,10 @@ function createShippoService(opts = {}) {
 		},
 	};
 
-	Object.assign(handlers, orderHandlers({ st, stamps, paged, detail, bad }));
+	const webhooks = createShippoWebhookEmitter(st);
+	const orders = orderHandlers({ st, stamps, paged, detail, bad, webhooks });
+	const trackOfTransaction = orders.trackOfTransaction;
+	Object.assign(handlers, orders.handlers);
 	service.resetState();
 	return service;
 }
