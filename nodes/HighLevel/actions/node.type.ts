@@ -3,7 +3,7 @@ import type { AllEntities, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 type NodeMap = {
 	fulfillment: 'create' | 'getAll';
 	order: 'get' | 'getAll';
-	shippingCarrier: 'create' | 'delete' | 'get' | 'getAll' | 'register' | 'update';
+	shippingCarrier: 'create' | 'delete' | 'get' | 'getAll' | 'register' | 'unregister' | 'update';
 	shippingZone: 'create' | 'delete' | 'get' | 'getAll' | 'update';
 	shippingRate:
 		| 'addCarrierRateToAllZones'

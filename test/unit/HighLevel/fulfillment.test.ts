@@ -33,7 +33,7 @@ describe('HighLevel node: Fulfillment', () => {
 				...createParams,
 				items: { item: [{ priceId: ' price-1 ', qty: 2 }] },
 				trackings: tracking,
-				options: { notifyCustomer: true },
+				options: { notifyCustomer: true, skipExistingTracking: false },
 			},
 		});
 		expect(httpRequestWithAuthentication).toHaveBeenCalledTimes(1);
@@ -68,6 +68,41 @@ describe('HighLevel node: Fulfillment', () => {
 		]);
 	});
 
+	test('Create returns the fulfillment that already has the tracking number and writes nothing', async () => {
+		const fake = new FakeHighLevel();
+		fake.addOrder({}, [['price-1', 3]]);
+		const params = { ...createParams, items: {}, trackings: tracking, options: {} };
+		const first = await run(fake, { params });
+		expect(first.output[0].json).toMatchObject({ created: true, items: [{ _id: 'price-1', qty: 3 }] });
+		const again = await run(fake, { params });
+		expect(again.output[0].json).toMatchObject({ created: false, _id: first.output[0].json._id });
+		expect(fake.writes()).toHaveLength(1);
+		expect(fake.fulfillments.get('order-1')).toHaveLength(1);
+	});
+
+	test('Create run twice at once for the same tracking number creates one fulfillment', async () => {
+		const fake = new FakeHighLevel();
+		fake.addOrder({}, [['price-1', 3]]);
+		const params = { ...createParams, items: {}, trackings: { tracking: [{ trackingNumber: 'T9' }] }, options: {} };
+		const outputs = await Promise.all([run(fake, { params }), run(fake, { params }), run(fake, { params })]);
+		expect(outputs.map((o) => o.output[0].json.created).sort()).toEqual([false, false, true]);
+		expect(fake.writes()).toHaveLength(1);
+	});
+
+	test('Create with Skip If Tracking Number Exists off creates a second fulfillment', async () => {
+		const fake = new FakeHighLevel();
+		fake.addOrder({}, [['price-1', 3]]);
+		const params = {
+			...createParams,
+			items: { item: [{ priceId: 'price-1', qty: 1 }] },
+			trackings: { tracking: [{ trackingNumber: 'T1' }] },
+			options: { skipExistingTracking: false },
+		};
+		await run(fake, { params });
+		await run(fake, { params });
+		expect(fake.writes()).toHaveLength(2);
+	});
+
 	test('Create accepts items and trackings as arrays from an expression', async () => {
 		const fake = new FakeHighLevel();
 		fake.addOrder({}, [['price-1', 3]]);
@@ -79,7 +114,7 @@ describe('HighLevel node: Fulfillment', () => {
 				options: {},
 			},
 		});
-		expect(fake.calls[0].options.body).toEqual({
+		expect(fake.writes()[0].options.body).toEqual({
 			...alt,
 			trackings: [{ trackingNumber: 'T1' }],
 			items: [{ priceId: 'price-1', qty: 2 }],

@@ -8,9 +8,15 @@
  * Without items the remaining quantity of every order line is fulfilled: the order's items
  * (`qty`, price id `items[].price._id`) minus the quantities of its existing fulfillments
  * (`items[]._id` = price id, `qty`).
+ *
+ * Idempotent by tracking number (option, on by default): when the order already has a fulfillment
+ * carrying one of the tracking numbers, that fulfillment is returned with `created: false` and
+ * nothing is written (GET /payments/orders/{orderId}/fulfillments first). New ones come back with
+ * `created: true`.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { withKeyLock } from '../../../shared/concurrency/keyedLock';
 import { altOf, highLevelApiRequest } from '../../../shared/highlevel/transport';
 import { orderRLC } from '../../descriptions/common.description';
 import { fulfillmentsEndpoint, getOrder, listFulfillments } from '../../helpers/api';
@@ -125,6 +131,14 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether HighLevel emails the customer about this fulfillment',
 			},
+			{
+				displayName: 'Skip If Tracking Number Exists',
+				name: 'skipExistingTracking',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to return the existing fulfillment (created: false) instead of creating another when the order already has a fulfillment with one of these tracking numbers, so a repeated carrier webhook changes nothing',
+			},
 		],
 	},
 ];
@@ -221,38 +235,61 @@ export function remainingItems(order: IDataObject, fulfillments: IDataObject[]):
 	return [...ordered].filter(([, qty]) => qty > 0).map(([priceId, qty]) => ({ priceId, qty }));
 }
 
+/** Tracking numbers of a HighLevel fulfillment (`trackings[].trackingNumber`). */
+export function trackingNumbersOf(fulfillment: IDataObject): string[] {
+	const trackings = Array.isArray(fulfillment.trackings) ? (fulfillment.trackings as unknown[]) : [];
+	return trackings
+		.map((tracking) => text((tracking as IDataObject | null)?.trackingNumber))
+		.filter((number) => number !== '');
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const orderId = getResourceId(this, 'orderId', 'Order', itemIndex);
-	let items = parseItems(this, itemIndex, this.getNodeParameter('items', itemIndex, {}));
+	const requested = parseItems(this, itemIndex, this.getNodeParameter('items', itemIndex, {}));
 	const trackings = parseTrackings(
 		this,
 		itemIndex,
 		this.getNodeParameter('trackings', itemIndex, {}),
 	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const skipExisting = options.skipExistingTracking !== false;
+	const numbers = trackings.map((tracking) => tracking.trackingNumber ?? '').filter(Boolean);
 	const locationId = await getLocationId(this, itemIndex);
-	if (items.length === 0) {
-		const order = unwrapData(await getOrder(this, locationId, orderId, itemIndex));
-		const fulfillments = await listFulfillments(this, locationId, orderId, itemIndex);
-		items = remainingItems(order, fulfillments);
-		if (items.length === 0) {
-			fail(
-				this,
-				itemIndex,
-				`Fulfillment: nothing left to fulfil for order ${orderId} (every item is already fulfilled, or the order has no items with a price)`,
+
+	// Look before you create, one execution at a time per order in this process.
+	return await withKeyLock(`highlevel-fulfillment:${locationId}:${orderId}`, async () => {
+		let fulfillments: IDataObject[] | undefined;
+		if (skipExisting && numbers.length > 0) {
+			fulfillments = await listFulfillments(this, locationId, orderId, itemIndex);
+			const existing = fulfillments.find((fulfillment) =>
+				trackingNumbersOf(fulfillment).some((number) => numbers.includes(number)),
 			);
+			if (existing) return { ...existing, created: false };
 		}
-	}
-	const response = await highLevelApiRequest(this, {
-		method: 'POST',
-		endpoint: fulfillmentsEndpoint(orderId),
-		body: {
-			...altOf(locationId),
-			trackings,
-			items,
-			notifyCustomer: options.notifyCustomer === true,
-		} as unknown as IDataObject,
-		itemIndex,
+		let items = requested;
+		if (items.length === 0) {
+			const order = unwrapData(await getOrder(this, locationId, orderId, itemIndex));
+			fulfillments ??= await listFulfillments(this, locationId, orderId, itemIndex);
+			items = remainingItems(order, fulfillments);
+			if (items.length === 0) {
+				fail(
+					this,
+					itemIndex,
+					`Fulfillment: nothing left to fulfil for order ${orderId} (every item is already fulfilled, or the order has no items with a price)`,
+				);
+			}
+		}
+		const response = await highLevelApiRequest(this, {
+			method: 'POST',
+			endpoint: fulfillmentsEndpoint(orderId),
+			body: {
+				...altOf(locationId),
+				trackings,
+				items,
+				notifyCustomer: options.notifyCustomer === true,
+			} as unknown as IDataObject,
+			itemIndex,
+		});
+		return { ...unwrapData(response), created: true };
 	});
-	return unwrapData(response);
 }

@@ -5,9 +5,10 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as register from './register.operation';
+import * as unregister from './unregister.operation';
 import * as update from './update.operation';
 
-export { create, del as delete, get, getAll, register, update };
+export { create, del as delete, get, getAll, register, unregister, update };
 
 const showForResource = { show: { resource: ['shippingCarrier'] } };
 
@@ -51,6 +52,13 @@ export const description: INodeProperties[] = [
 				action: 'Register a shipping carrier',
 			},
 			{
+				name: 'Unregister',
+				value: 'unregister',
+				description:
+					'Delete the carrier that Register created and its rates in every zone (e.g. on uninstall)',
+				action: 'Unregister a shipping carrier',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: 'Change a shipping carrier',
@@ -65,5 +73,6 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...register.description,
+	...unregister.description,
 	...update.description,
 ];

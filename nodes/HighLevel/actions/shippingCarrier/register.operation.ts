@@ -23,33 +23,36 @@ import { carrierProperties, readCarrierInput } from './create.operation';
 
 export type RegisterMatch = 'callbackUrl' | 'callbackUrlIgnoringQuery' | 'name';
 
+/** How an earlier registration is recognised (Register, Unregister). */
+export const matchByProperty: INodeProperties = {
+	displayName: 'Match Existing Carrier By',
+	name: 'matchBy',
+	type: 'options',
+	options: [
+		{
+			name: 'Callback URL',
+			value: 'callbackUrl',
+			description: 'A carrier with exactly this Callback URL is the same carrier',
+		},
+		{
+			name: 'Callback URL Ignoring Query String',
+			value: 'callbackUrlIgnoringQuery',
+			description:
+				'A carrier whose Callback URL differs only after "?" is the same carrier (e.g. a rotated token parameter)',
+		},
+		{
+			name: 'Name',
+			value: 'name',
+			description: 'A carrier with this name (case-insensitive) is the same carrier',
+		},
+	],
+	default: 'callbackUrl',
+	description: 'How to find the carrier registered by an earlier run',
+};
+
 const properties: INodeProperties[] = [
 	...carrierProperties,
-	{
-		displayName: 'Match Existing Carrier By',
-		name: 'matchBy',
-		type: 'options',
-		options: [
-			{
-				name: 'Callback URL',
-				value: 'callbackUrl',
-				description: 'A carrier with exactly this Callback URL is the same carrier',
-			},
-			{
-				name: 'Callback URL Ignoring Query String',
-				value: 'callbackUrlIgnoringQuery',
-				description:
-					'A carrier whose Callback URL differs only after "?" is the same carrier (e.g. a rotated token parameter)',
-			},
-			{
-				name: 'Name',
-				value: 'name',
-				description: 'A carrier with this name (case-insensitive) is the same carrier',
-			},
-		],
-		default: 'callbackUrl',
-		description: 'How to find the carrier registered by an earlier run',
-	},
+	matchByProperty,
 	{
 		displayName: 'Sign Callback URL',
 		name: 'signCallbackUrl',

@@ -34,37 +34,62 @@ const displayOptions = { show: { resource: ['shippingRate'], operation: ['delete
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const carrierId = getResourceId(this, 'shippingCarrierId', 'Shipping Carrier', itemIndex);
-	const locationId = await getLocationId(this, itemIndex);
-	const zones = await listZonesWithRates(this, locationId, itemIndex);
+/** One carrier rate removed (or already gone) from a zone. */
+export interface RemovedCarrierRate extends IDataObject {
+	shippingZoneId: string;
+	shippingZoneName: string | null;
+	shippingRateId: string;
+	shippingCarrierId: string;
+	outcome: 'deleted' | 'notFound';
+}
 
-	const rates: IDataObject[] = [];
-	for (const { zone, rates: zoneRates } of zones) {
+/**
+ * Deletes, in every zone of the location, the rates whose `shippingCarrierId` is one of
+ * `carrierIds`. A rate already gone (404) is `notFound`; any other failure is thrown.
+ */
+export async function removeCarrierRates(
+	ctx: IExecuteFunctions,
+	locationId: string,
+	carrierIds: ReadonlySet<string>,
+	itemIndex: number,
+): Promise<RemovedCarrierRate[]> {
+	const removed: RemovedCarrierRate[] = [];
+	if (carrierIds.size === 0) return removed;
+	for (const { zone, rates } of await listZonesWithRates(ctx, locationId, itemIndex)) {
 		const zoneId = idOf(zone);
-		for (const rate of zoneRates) {
-			if (String(rate.shippingCarrierId ?? '') !== carrierId) continue;
+		for (const rate of rates) {
+			const carrierId = String(rate.shippingCarrierId ?? '');
+			if (!carrierIds.has(carrierId)) continue;
 			const rateId = idOf(rate);
-			let outcome = 'deleted';
+			let outcome: RemovedCarrierRate['outcome'] = 'deleted';
 			try {
-				await highLevelApiRequest(this, {
+				await highLevelApiRequest(ctx, {
 					method: 'DELETE',
 					endpoint: rateEndpoint(zoneId, rateId),
 					qs: altOf(locationId),
 					itemIndex,
 				});
 			} catch (error) {
-				if (!isNotFoundError(error)) throw asNodeError(this, error, itemIndex);
+				if (!isNotFoundError(error)) throw asNodeError(ctx, error, itemIndex);
 				outcome = 'notFound';
 			}
-			rates.push({
+			removed.push({
 				shippingZoneId: zoneId,
-				shippingZoneName: zone.name ?? null,
+				shippingZoneName: (zone.name as string | undefined) ?? null,
 				shippingRateId: rateId,
+				shippingCarrierId: carrierId,
 				outcome,
 			});
 		}
 	}
+	return removed;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const carrierId = getResourceId(this, 'shippingCarrierId', 'Shipping Carrier', itemIndex);
+	const locationId = await getLocationId(this, itemIndex);
+	const removed = await removeCarrierRates(this, locationId, new Set([carrierId]), itemIndex);
+	const rates = removed.map(({ shippingCarrierId: _carrier, ...rate }) => rate);
 	return {
 		shippingCarrierId: carrierId,
 		deleted: rates.filter((rate) => rate.outcome === 'deleted').length,

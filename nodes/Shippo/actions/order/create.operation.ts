@@ -6,6 +6,7 @@
  * that already carries the reference is returned with `created: false` instead of a duplicate.
  * `ListOrders` has no text filter, so the search pages through the list.
  */
+import { withKeyLock } from '../../../shared/concurrency/keyedLock';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -461,17 +462,20 @@ export async function execute(
 
 		const reference =
 			referenceValues || mode === 'highLevelOrder' ? validated.order_number : undefined;
-		if (reference) {
+		const create = async () =>
+			await shippoApiRequest<IDataObject>(this, {
+				method: 'POST',
+				endpoint: '/orders',
+				body: validated as unknown as IDataObject,
+				itemIndex: i,
+			});
+		if (!reference) return [{ ...(await create()), created: true }];
+		// Look, then create, one execution at a time per reference in this process.
+		return await withKeyLock(`shippo-order:${reference}`, async () => {
 			const pages = Math.max(1, Math.min(50, Number(options.searchPages ?? 5) || 5));
 			const existing = await findOrderByReference.call(this, reference, pages, i);
 			if (existing) return [{ ...existing, created: false }];
-		}
-		const order = await shippoApiRequest<IDataObject>(this, {
-			method: 'POST',
-			endpoint: '/orders',
-			body: validated as unknown as IDataObject,
-			itemIndex: i,
+			return [{ ...(await create()), created: true }];
 		});
-		return [{ ...order, created: true }];
 	});
 }
