@@ -8,6 +8,8 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { OrderReference } from '../shared/core/tracking';
+import { decodeOrderReference } from '../shared/core/tracking';
 import { parseShippoWebhook, SHIPPO_TRACKING_EVENTS } from '../shared/dialects/shippoWebhook';
 import { withoutQuery } from '../shared/signatures/callbackToken';
 import {
@@ -69,6 +71,14 @@ export class ShippoTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					{
+						displayName: 'Look Up Order Reference',
+						name: 'lookUpReference',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether to find the HighLevel order through Shippo when the event's own metadata does not carry hl:<locationId>:<orderId>: from the label's order (order_number), or for tracking events from the label (metadata, then its order). Labels bought in Shippo's web app have no metadata.",
+					},
 					{
 						displayName: 'Include Shippo Payload',
 						name: 'includePayload',
@@ -148,9 +158,53 @@ export class ShippoTrigger implements INodeType {
 		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const json: IDataObject = { ...(result.update as unknown as IDataObject) };
+		if (!result.update.reference && options.lookUpReference !== false) {
+			const data = (req.body as IDataObject).data as IDataObject;
+			try {
+				const reference = await lookUpReference(this, result.event, data);
+				if (reference) json.reference = reference as unknown as IDataObject;
+			} catch (error) {
+				// Shippo could not be asked now: answer 5xx so the event is not lost as "no order".
+				const reason = error instanceof Error ? error.message : String(error);
+				res.status(502).json({ error: `could not look up the HighLevel order at Shippo: ${reason}` });
+				return { noWebhookResponse: true };
+			}
+		}
 		if (options.includePayload) json.shippo = (req.body as IDataObject).data as IDataObject;
 		return { workflowData: [[{ json }]] };
 	}
+}
+
+const idOf = (value: unknown): string | undefined => {
+	const id = value && typeof value === 'object' ? (value as IDataObject).object_id : value;
+	return typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined;
+};
+
+/**
+ * The HighLevel order of a label or tracking event whose metadata has no reference:
+ * - transaction events: `data.order` → GET /orders/{id} → `order_number`;
+ * - track_updated: `data.transaction` → GET /transactions/{id} → `metadata`, else its `order`.
+ * Undefined when Shippo knows of no order; throws when Shippo cannot be asked.
+ * Source: ../shared/reference/carriers.md §9 (mapping a carrier webhook back without a database).
+ */
+export async function lookUpReference(
+	ctx: IWebhookFunctions,
+	event: string,
+	data: IDataObject,
+): Promise<OrderReference | undefined> {
+	const fromOrder = async (orderId: string | undefined) => {
+		if (!orderId) return undefined;
+		const order = await shippoApiRequest(ctx, { method: 'GET', endpoint: `/orders/${encodeURIComponent(orderId)}` });
+		return decodeOrderReference(order.order_number) ?? decodeOrderReference(order.metadata);
+	};
+	if (event !== 'track_updated') return await fromOrder(idOf(data.order));
+	const transactionId = idOf(data.transaction);
+	if (!transactionId) return undefined;
+	const transaction = await shippoApiRequest(ctx, {
+		method: 'GET',
+		endpoint: `/transactions/${encodeURIComponent(transactionId)}`,
+	});
+	return decodeOrderReference(transaction.metadata) ?? (await fromOrder(idOf(transaction.order)));
 }
 
 /** The webhook secret when set, else the API token: either is held only by the credential owner. */

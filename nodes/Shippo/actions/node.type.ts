@@ -9,7 +9,7 @@ type NodeMap = {
 	order: 'create' | 'get' | 'getMany';
 	transaction: 'create' | 'get' | 'getMany';
 	track: 'register' | 'get';
-	webhook: 'create' | 'delete' | 'getMany';
+	webhook: 'create' | 'delete' | 'deleteMatching' | 'getMany';
 	address: 'create';
 };
 

@@ -402,3 +402,41 @@ describe('Shippo › Address › Create', () => {
 		await expect(promise).rejects.toThrow('Shippo: zip: This field is required.');
 	});
 });
+
+describe('Shippo › Webhook › Delete Matching', () => {
+	const hooks = [
+		{ object_id: 'wh_1', event: 'transaction_created', url: 'https://n8n.example.com/webhook/abc/shippo?t=1' },
+		{ object_id: 'wh_2', event: 'track_updated', url: 'https://n8n.example.com/webhook/abc/shippo?t=1' },
+		{ object_id: 'wh_3', event: 'track_updated', url: 'https://other.example.com/hooks' },
+	];
+
+	it('deletes only the webhooks whose URL contains the text, counting one already gone as notFound', async () => {
+		const { requests, output } = await run({
+			params: { resource: 'webhook', operation: 'deleteMatching', urlContains: '/webhook/abc/shippo' },
+			http: (options) => {
+				if (options.method === 'GET') return { count: 3, results: hooks };
+				if (String(options.url).endsWith('/wh_2')) throw httpError(404, { detail: 'Not found.' });
+				return undefined;
+			},
+		});
+		expect(requests.map((r) => `${String(r.method)} ${String(r.url)}`)).toEqual([
+			'GET https://api.goshippo.com/webhooks',
+			'DELETE https://api.goshippo.com/webhooks/wh_1',
+			'DELETE https://api.goshippo.com/webhooks/wh_2',
+		]);
+		expect(output[0].json).toMatchObject({
+			deleted: 1,
+			notFound: 1,
+			webhooks: [
+				{ object_id: 'wh_1', outcome: 'deleted' },
+				{ object_id: 'wh_2', outcome: 'notFound' },
+			],
+		});
+	});
+
+	it('refuses a text shorter than 3 characters, naming the field, before any request', async () => {
+		await expect(
+			run({ params: { resource: 'webhook', operation: 'deleteMatching', urlContains: ' / ' } }),
+		).rejects.toThrow(/^URL Contains:/);
+	});
+});

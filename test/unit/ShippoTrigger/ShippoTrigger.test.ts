@@ -156,3 +156,62 @@ describe('Shippo Trigger webhook registration', () => {
 		]);
 	});
 });
+
+describe('Shippo Trigger: looking up the HighLevel order through Shippo', () => {
+	const node = new ShippoTrigger();
+	const noMetadata = { ...label, data: { ...label.data, metadata: '', order: 'ord-1' } };
+
+	function lookupContext(body: unknown, answer: (url: string) => unknown, options: IDataObject = {}) {
+		const { ctx, res } = webhookContext(body);
+		const urls: string[] = [];
+		Object.assign(ctx, {
+			getNodeParameter: (name: string, fallback?: unknown) =>
+				({ events: ['transaction_created', 'track_updated'], options } as IDataObject)[name] ?? fallback,
+			helpers: {
+				httpRequestWithAuthentication: async (_type: string, request: IDataObject) => {
+					urls.push(String(request.url));
+					return answer(String(request.url));
+				},
+			},
+		});
+		return { ctx, res, urls };
+	}
+
+	it("reads order_number of the label's order when the label has no metadata", async () => {
+		const { ctx, urls } = lookupContext(noMetadata, () => ({ object_id: 'ord-1', order_number: 'hl:locA:orderB' }));
+		const result = await node.webhook.call(ctx);
+		expect(urls).toEqual(['https://api.goshippo.com/orders/ord-1']);
+		expect(result.workflowData?.[0]?.[0]?.json.reference).toEqual({ platform: 'highlevel', locationId: 'locA', orderId: 'orderB' });
+	});
+
+	it('for a tracking event reads the label, then its order', async () => {
+		const track = {
+			event: 'track_updated',
+			data: { carrier: 'usps', tracking_number: '92', transaction: 'tx9', metadata: '', tracking_status: { status: 'DELIVERED' } },
+		};
+		const { ctx, urls } = lookupContext(track, (url) =>
+			url.includes('/transactions/') ? { object_id: 'tx9', metadata: '', order: 'ord-2' } : { order_number: 'hl:locA:orderC' },
+		);
+		const result = await node.webhook.call(ctx);
+		expect(urls).toEqual(['https://api.goshippo.com/transactions/tx9', 'https://api.goshippo.com/orders/ord-2']);
+		expect(result.workflowData?.[0]?.[0]?.json).toMatchObject({ status: 'delivered', reference: { orderId: 'orderC' } });
+	});
+
+	it('answers 502 with the reason when Shippo cannot be asked, and emits nothing', async () => {
+		const { ctx, res } = lookupContext(noMetadata, () => {
+			throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+		});
+		expect(await node.webhook.call(ctx)).toEqual({ noWebhookResponse: true });
+		expect(res.statusCode).toBe(502);
+		expect(res.body).toMatch(/look up the HighLevel order/);
+	});
+
+	it('asks nothing when the metadata has the reference, or when the look-up is off', async () => {
+		const direct = lookupContext(label, () => ({}));
+		await node.webhook.call(direct.ctx);
+		const off = lookupContext(noMetadata, () => ({}), { lookUpReference: false });
+		const result = await node.webhook.call(off.ctx);
+		expect([...direct.urls, ...off.urls]).toEqual([]);
+		expect(result.workflowData?.[0]?.[0]?.json.reference).toBeUndefined();
+	});
+});

@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
 import * as deleteWebhook from './delete.operation';
+import * as deleteMatching from './deleteMatching.operation';
 import * as getMany from './getMany.operation';
 
-export { create, deleteWebhook as delete, getMany };
+export { create, deleteWebhook as delete, deleteMatching, getMany };
 
 export const description: INodeProperties[] = [
 	{
@@ -27,6 +28,12 @@ export const description: INodeProperties[] = [
 				action: 'Delete a webhook',
 			},
 			{
+				name: 'Delete Matching',
+				value: 'deleteMatching',
+				description: 'Delete every webhook whose URL contains a text (e.g. on uninstall)',
+				action: 'Delete matching webhooks',
+			},
+			{
 				name: 'Get Many',
 				value: 'getMany',
 				description: 'List the webhooks',
@@ -37,5 +44,6 @@ export const description: INodeProperties[] = [
 	},
 	...create.description,
 	...deleteWebhook.description,
+	...deleteMatching.description,
 	...getMany.description,
 ];
