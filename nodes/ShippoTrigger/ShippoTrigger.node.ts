@@ -77,7 +77,7 @@ export class ShippoTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							"Whether to find the HighLevel order through Shippo when the event's own metadata does not carry hl:<locationId>:<orderId>: from the label's order (order_number), or for tracking events from the label (metadata, then its order). Labels bought in Shippo's web app have no metadata.",
+							"Whether to find the HighLevel order through Shippo when the event's own metadata does not carry hl:&lt;locationId&gt;:&lt;orderId&gt;: from the label's order (order_number), or for tracking events from the label (metadata, then its order). Labels bought in Shippo's web app have no metadata.",
 					},
 					{
 						displayName: 'Include Shippo Payload',

@@ -119,7 +119,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				});
 				entry.outcome = 'deleted';
 			} catch (error) {
-				if (!isNotFoundError(error)) throw error;
+				if (!isNotFoundError(error)) throw asNodeError(this, error, itemIndex);
 				entry.outcome = 'notFound';
 			}
 			carriers.push(entry);

@@ -89,7 +89,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const carrierId = getResourceId(this, 'shippingCarrierId', 'Shipping Carrier', itemIndex);
 	const locationId = await getLocationId(this, itemIndex);
 	const removed = await removeCarrierRates(this, locationId, new Set([carrierId]), itemIndex);
-	const rates = removed.map(({ shippingCarrierId: _carrier, ...rate }) => rate);
+	const rates = removed.map((rate) => ({
+		shippingZoneId: rate.shippingZoneId,
+		shippingZoneName: rate.shippingZoneName,
+		shippingRateId: rate.shippingRateId,
+		outcome: rate.outcome,
+	}));
 	return {
 		shippingCarrierId: carrierId,
 		deleted: rates.filter((rate) => rate.outcome === 'deleted').length,

@@ -57,6 +57,7 @@ export async function execute(
 		for (const hook of response.results ?? []) {
 			if (!String(hook.url ?? '').includes(urlContains)) continue;
 			const entry: IDataObject = { object_id: hook.object_id, event: hook.event, url: hook.url };
+			let failure: unknown;
 			try {
 				await shippoApiRequest(this, {
 					method: 'DELETE',
@@ -65,9 +66,11 @@ export async function execute(
 				});
 				entry.outcome = 'deleted';
 			} catch (error) {
-				if (!(error instanceof NodeApiError && error.httpCode === '404')) throw error;
-				entry.outcome = 'notFound';
+				// Already removed at Shippo: nothing left to delete.
+				if (error instanceof NodeApiError && error.httpCode === '404') entry.outcome = 'notFound';
+				else failure = error;
 			}
+			if (failure) throw failure;
 			webhooks.push(entry);
 		}
 		return [
