@@ -440,17 +440,40 @@ function prepareWorkflow(workflow, file, credentialsByType, descriptions) {
 }
 
 /**
- * transformWorkflow for startStack: points the install workflow's Settings → callbackUrl at the
- * Production URL of the live-rates trigger on this n8n (the template holds a localhost placeholder).
+ * transformWorkflow for startStack: adapts the bundled templates to this stack.
+ * - install-carrier.json and uninstall.json: Settings → callbackUrl becomes the Production URL of
+ *   the live-rates trigger on this n8n (the templates hold a localhost placeholder);
+ * - every HighLevel Trigger: the public key becomes the HighLevel stand-in's webhook key
+ *   (context.highlevelWebhookKey, when known), so the stand-in's signed webhooks are accepted.
  */
-function pointInstallAtLiveRates(definition, file, { n8nUrl }) {
-	if (file !== 'install-carrier.json') return definition;
-	const liveRates = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'live-rates.json'), 'utf8'));
-	const trigger = liveRates.nodes.find((n) => n.type === `${PACKAGE}.shippingRatesTrigger`);
-	const settings = definition.nodes.find((n) => n.name === 'Settings');
-	const assignment = settings.parameters.assignments.assignments.find((a) => a.name === 'callbackUrl');
-	assignment.value = `${n8nUrl}/webhook/${trigger.webhookId}/rates`;
+function adaptToStack(definition, file, { n8nUrl, highlevelWebhookKey }) {
+	if (file === 'install-carrier.json' || file === 'uninstall.json') {
+		const liveRates = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'live-rates.json'), 'utf8'));
+		const trigger = liveRates.nodes.find((n) => n.type === `${PACKAGE}.shippingRatesTrigger`);
+		const settings = definition.nodes.find((n) => n.name === 'Settings');
+		const assignment = settings.parameters.assignments.assignments.find((a) => a.name === 'callbackUrl');
+		assignment.value = `${n8nUrl}/webhook/${trigger.webhookId}/rates`;
+	}
+	if (highlevelWebhookKey) {
+		for (const node of definition.nodes) {
+			if (node.type !== `${PACKAGE}.highLevelShippingTrigger`) continue;
+			node.parameters = { ...node.parameters, publicKey: highlevelWebhookKey, acceptLegacy: false };
+		}
+	}
 	return definition;
+}
+
+/** The earlier name of adaptToStack. */
+const pointInstallAtLiveRates = adaptToStack;
+
+/** The PEM public key the HighLevel stand-in signs its webhooks with (null if it has none). */
+async function standinWebhookKey(highlevelUrl) {
+	try {
+		const response = await request('GET', `${highlevelUrl}/__standin/webhook-key`);
+		return response.status === 200 && response.json ? response.json.publicKey : null;
+	} catch {
+		return null;
+	}
 }
 
 /** Whether n8n can activate the workflow: it has a trigger other than a Manual Trigger. */
@@ -878,6 +901,7 @@ async function startStack(options = {}) {
 		const files = (options.workflows || defaultWorkflowFiles()).map((file) =>
 			path.resolve(ROOT, file),
 		);
+		const highlevelWebhookKey = await standinWebhookKey(standinsRun.handle.highlevel.url);
 		const workflows = files.map((file) => {
 			let prepared = prepareWorkflow(
 				JSON.parse(fs.readFileSync(file, 'utf8')),
@@ -886,7 +910,9 @@ async function startStack(options = {}) {
 				descriptions,
 			);
 			if (options.transformWorkflow) {
-				prepared = options.transformWorkflow(prepared, path.basename(file), { n8nUrl }) || prepared;
+				prepared =
+					options.transformWorkflow(prepared, path.basename(file), { n8nUrl, highlevelWebhookKey }) ||
+					prepared;
 			}
 			fs.writeFileSync(
 				path.join(stackDir, 'workflows', `${prepared.id}.json`),
@@ -1103,7 +1129,9 @@ async function startStack(options = {}) {
 
 module.exports = {
 	startStack,
+	adaptToStack,
 	pointInstallAtLiveRates,
+	standinWebhookKey,
 	installN8n,
 	isBuildFresh,
 	fixedWorkflowId,

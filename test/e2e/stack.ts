@@ -38,12 +38,17 @@ export interface Stack {
 	stop(): Promise<void>;
 }
 
-type WorkflowTransform = (definition: unknown, file: string, context: { n8nUrl: string }) => unknown;
+type WorkflowTransform = (
+	definition: unknown,
+	file: string,
+	context: { n8nUrl: string; highlevelWebhookKey?: string | null },
+) => unknown;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const stack = require('../../scripts/lib/stack') as {
 	startStack: (options?: Record<string, unknown>) => Promise<Stack>;
+	adaptToStack: WorkflowTransform;
 	pointInstallAtLiveRates: WorkflowTransform;
 };
 
-export const { startStack, pointInstallAtLiveRates } = stack;
+export const { startStack, adaptToStack, pointInstallAtLiveRates } = stack;

@@ -487,7 +487,8 @@ function createHighLevelService(opts = {}) {
 		 *   (`x-ghl-signature`), answering `{status, body, sent}` once the receiver has answered.
 		 *   With `orderId` the payload is that stored order (as OrderCreate/OrderStatusUpdate carry
 		 *   it); `payload` fields are added on top, e.g. `{appId, locationId}` for UNINSTALL
-		 *   (`appId` defaults to the stand-in's marketplace app).
+		 *   (`appId` defaults to the stand-in's marketplace app). With `send: false` nothing is sent:
+		 *   the answer is `{raw, signature, sent}`, the exact bytes and their signature.
 		 */
 		control(method, what, body) {
 			if (method === 'GET' && what === 'webhook-key') {
@@ -495,7 +496,7 @@ function createHighLevelService(opts = {}) {
 			}
 			if (method !== 'POST' || what !== 'webhooks') return undefined;
 			const input = body || {};
-			if (!input.url || !input.type) return { status: 400, body: { error: 'url and type are required' } };
+			if ((!input.url && input.send !== false) || !input.type) return { status: 400, body: { error: 'url and type are required' } };
 			let payload = { ...(input.payload || {}) };
 			if (input.orderId) {
 				const locations = input.locationId
@@ -506,7 +507,8 @@ function createHighLevelService(opts = {}) {
 				payload = { ...order, locationId: order.altId, ...payload };
 			}
 			if (/INSTALL$/.test(input.type) && !payload.appId) payload.appId = appId;
-			return sender.send(input.url, { type: input.type, ...payload }).then((answer) => ({ status: 200, body: answer }));
+			if (input.send === false) return { status: 200, body: sender.prepare({ ...payload, type: input.type }) };
+			return sender.send(input.url, { ...payload, type: input.type }).then((answer) => ({ status: 200, body: answer }));
 		},
 
 		handle(ctx) {

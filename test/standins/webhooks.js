@@ -36,13 +36,18 @@ function createHighLevelWebhookSender(opts = {}) {
 	return {
 		publicKeyPem,
 		sign,
+		/** The exact bytes and signature of one webhook, without sending it (for replay tests). */
+		prepare(payload) {
+			const sent = { webhookId: crypto.randomUUID(), timestamp: new Date().toISOString(), ...payload };
+			const raw = JSON.stringify(sent);
+			return { raw, signature: sign(raw), sent };
+		},
 		/**
 		 * Sends one webhook: `webhookId` and `timestamp` are added unless the payload has them.
 		 * @returns {Promise<{ status: number, body: unknown, sent: object }>}
 		 */
 		async send(url, payload) {
-			const sent = { webhookId: crypto.randomUUID(), timestamp: new Date().toISOString(), ...payload };
-			const raw = JSON.stringify(sent);
+			const { raw, sent } = this.prepare(payload);
 			const answer = await deliver(url, raw, { 'content-type': 'application/json', 'x-ghl-signature': sign(raw) });
 			return { ...answer, sent };
 		},

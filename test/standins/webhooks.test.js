@@ -146,3 +146,25 @@ describe('Shippo stand-in webhooks', () => {
 		expect(sh.violations).toEqual([]);
 	});
 });
+
+describe('HighLevel stand-in: a webhook prepared but not sent', () => {
+	test('send: false answers the exact bytes and their signature', async () => {
+		const hl = await startHighLevelStandin();
+		try {
+			const key = await call(hl.url, 'GET', '/__standin/webhook-key');
+			const answer = await call(hl.url, 'POST', '/__standin/webhooks', {
+				body: { type: 'UNINSTALL', send: false, payload: { locationId: 'loc-z' } },
+			});
+			expect(JSON.parse(answer.json.raw)).toMatchObject({ type: 'UNINSTALL', locationId: 'loc-z' });
+			const ok = crypto.verify(
+				null,
+				Buffer.from(answer.json.raw),
+				crypto.createPublicKey(key.json.publicKey),
+				Buffer.from(answer.json.signature, 'base64'),
+			);
+			expect(ok).toBe(true);
+		} finally {
+			await hl.close();
+		}
+	});
+});

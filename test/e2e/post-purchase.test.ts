@@ -1,0 +1,246 @@
+/**
+ * End to end, after checkout, in a real n8n with the pack and the bundled workflows, against the
+ * HighLevel and Shippo stand-ins:
+ * - order-sync.json: HighLevel order webhooks (sent and signed by the HighLevel stand-in with its
+ *   Ed25519 key; the trigger is configured with its public key) become exactly one Shippo order;
+ * - fulfillment.json: the label Shippo reports (transaction_created, sent by the Shippo stand-in
+ *   to the webhook the Shippo Trigger registered) becomes exactly one HighLevel fulfillment;
+ * - reconcile-orders.json: a paid order whose webhook never arrived still gets its Shippo order;
+ * - uninstall.json (called by order-sync.json on UNINSTALL): no carrier, carrier rate or Shippo
+ *   webhook of the app is left.
+ */
+import { generateKeyPairSync, sign } from 'node:crypto';
+import axios from 'axios';
+import { sleep } from 'n8n-workflow';
+import orderCreate from '../fixtures/webhooks/OrderCreate.json';
+import orderSyncWorkflow from '../../workflows/order-sync.json';
+import fulfillmentWorkflow from '../../workflows/fulfillment.json';
+import type { Stack } from './stack';
+import { adaptToStack, startStack } from './stack';
+
+type Json = Record<string, unknown>;
+
+const otherKeys = generateKeyPairSync('ed25519');
+const webhookIdOf = (workflow: { nodes: unknown[] }, name: string) =>
+	String(((workflow.nodes as Json[]).find((n) => n.name === name) as Json).webhookId);
+const SHIPPO_AUTH = { Authorization: 'ShippoToken shippo_test_demo' };
+const LOCATION = 'LOCATION_ID_HERE';
+const PRICE_IDS = (orderCreate.items as Array<{ price: { _id: string }; qty: number }>).map((item) => [
+	item.price._id,
+	item.qty,
+]);
+
+const ORDER = {
+	synced: '66a0000000000000000000a1',
+	concurrent: '66a0000000000000000000a2',
+	rejected: '66a0000000000000000000a3',
+	missed: '66a0000000000000000000a4',
+};
+
+// The documented OrderCreate example, as the order HighLevel stores (the event name left out).
+const documentedOrder: Json = { ...orderCreate };
+delete documentedOrder.type;
+
+const seededOrder = (id: string): Json => ({
+	...documentedOrder,
+	_id: id,
+	altId: LOCATION,
+	locationId: LOCATION,
+	status: 'completed',
+	paymentStatus: 'paid',
+	createdAt: new Date().toISOString(),
+});
+
+jest.setTimeout(180000);
+
+describe('post-purchase workflows on a real n8n', () => {
+	let stack: Stack;
+	let eventsUrl: string;
+	const hl = () => stack.standins.highlevel.url;
+	const shippo = () => stack.standins.shippo.url;
+
+	/** Has the HighLevel stand-in sign and send one webhook to the HighLevel Trigger. */
+	async function standinSends(body: Json) {
+		const response = await axios.post(`${hl()}/__standin/webhooks`, { url: eventsUrl, ...body });
+		return response.data as { status: number; body: unknown; sent: Json };
+	}
+
+	/** Signed by the stand-in, sent by the test (to replay or tamper with the exact bytes). */
+	async function signedByStandin(body: Json) {
+		const response = await axios.post(`${hl()}/__standin/webhooks`, { ...body, send: false });
+		return response.data as { raw: string; signature: string };
+	}
+
+	async function post(raw: string, signature: string) {
+		const response = await axios.post(eventsUrl, raw, {
+			headers: { 'content-type': 'application/json', 'x-ghl-signature': signature },
+			validateStatus: () => true,
+		});
+		return { status: response.status, data: response.data as unknown };
+	}
+
+	async function shippoOrdersFor(orderId: string): Promise<Json[]> {
+		const response = await axios.get(`${shippo()}/orders`, { headers: SHIPPO_AUTH, params: { results: 100 } });
+		return (response.data.results as Json[]).filter((o) => o.order_number === `hl:${LOCATION}:${orderId}`);
+	}
+
+	async function highlevelState() {
+		const response = await axios.get(`${hl()}/__standin/state`);
+		return response.data.locations[LOCATION] as {
+			carriers: Record<string, Json>;
+			rates: Record<string, Json>;
+			fulfillments: Record<string, Json[]>;
+		};
+	}
+
+	async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, tries = 80): Promise<T> {
+		let value = await probe();
+		for (let i = 0; i < tries && !done(value); i++) {
+			await sleep(250);
+			value = await probe();
+		}
+		return value;
+	}
+
+	beforeAll(async () => {
+		stack = await startStack({
+			activate: ['live-rates.json', 'order-sync.json', 'fulfillment.json', 'uninstall.json'],
+			seed: {
+				locations: {
+					[LOCATION]: {
+						zones: [
+							{ name: 'Domestic', countries: [{ code: 'US' }] },
+							{ name: 'International', countries: [{ code: 'CA' }, { code: 'GB' }] },
+						],
+						orders: Object.values(ORDER).map(seededOrder),
+					},
+				},
+			},
+			transformWorkflow: adaptToStack,
+		});
+		eventsUrl = `${stack.n8nUrl}/webhook/${webhookIdOf(orderSyncWorkflow, 'HighLevel Trigger')}/events`;
+	}, 600000);
+
+	afterAll(async () => {
+		if (stack) await stack.stop();
+	}, 60000);
+
+	it('turns one signed OrderCreate into one Shippo order carrying the HighLevel reference', async () => {
+		const answer = await standinSends({ type: 'OrderCreate', orderId: ORDER.synced });
+		expect(answer).toMatchObject({ status: 200 });
+		const created = await until(() => shippoOrdersFor(ORDER.synced), (list) => list.length > 0);
+		expect(created).toHaveLength(1);
+		expect(created[0]).toMatchObject({ order_number: `hl:${LOCATION}:${ORDER.synced}`, order_status: 'PAID' });
+	});
+
+	it('creates no second order when the same webhook arrives 3 times at once, or a status update follows', async () => {
+		const { raw, signature } = await signedByStandin({ type: 'OrderCreate', orderId: ORDER.concurrent });
+		const answers = await Promise.all([post(raw, signature), post(raw, signature), post(raw, signature)]);
+		expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+		await until(() => shippoOrdersFor(ORDER.concurrent), (list) => list.length > 0);
+
+		expect((await standinSends({ type: 'OrderStatusUpdate', orderId: ORDER.synced })).status).toBe(200);
+		await sleep(3000);
+		expect(await shippoOrdersFor(ORDER.concurrent)).toHaveLength(1);
+		expect(await shippoOrdersFor(ORDER.synced)).toHaveLength(1);
+	});
+
+	it('answers 401 with a reason for a tampered body, another key or a stale timestamp, and creates nothing', async () => {
+		const { raw, signature } = await signedByStandin({ type: 'OrderCreate', orderId: ORDER.rejected });
+		const tampered = await post(raw.replace('"completed"', '"pending"'), signature);
+		expect(tampered.status).toBe(401);
+		expect(JSON.stringify(tampered.data)).toMatch(/signature/i);
+
+		const otherKey = await post(raw, sign(null, Buffer.from(raw), otherKeys.privateKey).toString('base64'));
+		expect(otherKey.status).toBe(401);
+
+		const stale = await standinSends({
+			type: 'OrderCreate',
+			orderId: ORDER.rejected,
+			payload: { timestamp: new Date(Date.now() - 6 * 60 * 1000).toISOString() },
+		});
+		expect(stale.status).toBe(401);
+		expect(JSON.stringify(stale.body)).toMatch(/timestamp|old|stale/i);
+
+		await sleep(2000);
+		expect(await shippoOrdersFor(ORDER.rejected)).toEqual([]);
+	});
+
+	it("turns Shippo's transaction_created into one HighLevel fulfillment with the order's price ids and quantities; twice is still one", async () => {
+		const [shippoOrder] = await shippoOrdersFor(ORDER.synced);
+		const to = shippoOrder.to_address as Json;
+		const shipment = await axios.post(
+			`${shippo()}/shipments`,
+			{
+				address_from: { name: 'Store', street1: '215 Clayton St.', city: 'San Francisco', state: 'CA', zip: '94117', country: 'US' },
+				address_to: { name: to.name, street1: to.street1, city: to.city, state: to.state, zip: to.zip, country: to.country },
+				parcels: [{ length: '10', width: '8', height: '4', distance_unit: 'in', weight: '2', mass_unit: 'lb' }],
+				async: false,
+			},
+			{ headers: SHIPPO_AUTH },
+		);
+		// Bought the way a merchant buys it in Shippo's app: for the order, with no metadata.
+		const label = await axios.post(
+			`${shippo()}/transactions`,
+			{ rate: shipment.data.rates[0].object_id, order: shippoOrder.object_id, async: false },
+			{ headers: SHIPPO_AUTH },
+		);
+		const trackingNumber = String(label.data.tracking_number);
+
+		const fulfillmentsOf = async () => (await highlevelState()).fulfillments[ORDER.synced] ?? [];
+		const fulfillments = await until(fulfillmentsOf, (list) => list.length > 0);
+		expect(fulfillments).toHaveLength(1);
+		expect(fulfillments[0]).toMatchObject({
+			trackings: [{ trackingNumber, shippingCarrier: expect.any(String), trackingUrl: expect.stringContaining(trackingNumber) }],
+		});
+		const items = (fulfillments[0].items as Json[]).map((item) => [item._id, item.qty]);
+		expect(items).toEqual(PRICE_IDS);
+
+		const deliveries = await axios.get(`${shippo()}/__standin/webhooks/deliveries`);
+		const fulfillmentPath = `/webhook/${webhookIdOf(fulfillmentWorkflow, 'Shippo Trigger')}/shippo`;
+		expect(deliveries.data).toEqual([
+			expect.objectContaining({ event: 'transaction_created', status: 200, url: expect.stringContaining(fulfillmentPath) }),
+		]);
+		const again = await axios.post(`${shippo()}/__standin/webhooks/redeliver`, {});
+		expect(again.data.status).toBe(200);
+		await sleep(3000);
+		expect(await fulfillmentsOf()).toHaveLength(1);
+	});
+
+	it('creates the Shippo order of a paid order whose webhook never arrived, once (reconcile-orders.json)', async () => {
+		expect(await shippoOrdersFor(ORDER.missed)).toEqual([]);
+		await stack.executeWorkflow('reconcile-orders.json');
+		expect(await shippoOrdersFor(ORDER.missed)).toHaveLength(1);
+		await stack.executeWorkflow('reconcile-orders.json');
+		expect(await shippoOrdersFor(ORDER.missed)).toHaveLength(1);
+		for (const id of [ORDER.synced, ORDER.concurrent, ORDER.rejected]) {
+			expect(await shippoOrdersFor(id)).toHaveLength(1);
+		}
+	});
+
+	it('leaves no carrier, carrier rate or Shippo webhook of the app after UNINSTALL', async () => {
+		await stack.executeWorkflow('install-carrier.json');
+		const installed = await highlevelState();
+		expect(Object.values(installed.carriers)).toHaveLength(1);
+		expect(Object.values(installed.rates).filter((r) => r.isCarrierRate)).toHaveLength(2);
+		const hooksBefore = await axios.get(`${shippo()}/webhooks`, { headers: SHIPPO_AUTH });
+		expect(hooksBefore.data.results.length).toBeGreaterThan(0);
+
+		const answer = await standinSends({ type: 'UNINSTALL', payload: { locationId: LOCATION, companyId: 'company-1' } });
+		expect(answer.status).toBe(200);
+		const after = await until(highlevelState, (state) => Object.keys(state.carriers).length === 0);
+		expect(after.carriers).toEqual({});
+		expect(Object.values(after.rates).filter((r) => r.isCarrierRate || r.shippingCarrierId)).toEqual([]);
+		const hooks = await until(
+			async () => (await axios.get(`${shippo()}/webhooks`, { headers: SHIPPO_AUTH })).data.results as Json[],
+			(list) => list.length === 0,
+		);
+		expect(hooks).toEqual([]);
+	});
+
+	it('sent only requests that pass the HighLevel and Shippo specs, and n8n is up', async () => {
+		expect((await axios.get(`${stack.n8nUrl}/healthz`)).status).toBe(200);
+		expect(stack.standins.highlevel.violations).toEqual([]);
+		expect(stack.standins.shippo.violations).toEqual([]);
+	});
+});
