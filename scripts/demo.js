@@ -13,7 +13,7 @@
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
-const { startStack, pointInstallAtLiveRates, ROOT } = require('./lib/stack');
+const { startStack, adaptToStack, request, ROOT } = require('./lib/stack');
 
 const PORT = Number(process.env.DEMO_PORT || 5678);
 const HIGHLEVEL_PORT = Number(process.env.DEMO_HIGHLEVEL_PORT || 4010);
@@ -29,6 +29,95 @@ const OWNER = {
 // Fixed so the callback URL stays the same from one run to the next.
 const CALLBACK_SECRET = 'local-demo-callback-signing-secret';
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'highlevel-rate-request.json');
+// A paid order for the post-purchase run: HighLevel's documented OrderCreate example.
+const DEMO_ORDER_ID = '66a0000000000000000000d1';
+const SHIPPO_AUTH = { authorization: 'ShippoToken shippo_test_demo' };
+const webhookIdOf = (file, type) => {
+	const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8'));
+	return workflow.nodes.find((n) => n.type === `n8n-nodes-highlevel-shipping.${type}`).webhookId;
+};
+
+function demoSeed() {
+	const { type: _event, ...order } = JSON.parse(
+		fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'webhooks', 'OrderCreate.json'), 'utf8'),
+	);
+	return {
+		locations: {
+			[LOCATION_ID]: {
+				zones: [
+					{ name: 'Domestic', countries: [{ code: 'US' }] },
+					{ name: 'International', countries: [{ code: 'CA' }, { code: 'GB' }] },
+				],
+				orders: [
+					{
+						...order,
+						_id: DEMO_ORDER_ID,
+						altId: LOCATION_ID,
+						locationId: LOCATION_ID,
+						status: 'completed',
+						paymentStatus: 'paid',
+						createdAt: new Date().toISOString(),
+					},
+				],
+			},
+		},
+	};
+}
+
+async function waitFor(probe, tries = 60) {
+	for (let i = 0; i < tries; i++) {
+		const value = await probe();
+		if (value) return value;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	return null;
+}
+
+/**
+ * The post-purchase half, once, through the running workflows: the HighLevel stand-in sends a
+ * signed OrderCreate to order-sync.json, a label is bought in the Shippo stand-in for the Shippo
+ * order it made, the Shippo stand-in tells fulfillment.json, and HighLevel gets the fulfillment.
+ */
+async function runPostPurchase(stack, eventsUrl) {
+	const hl = stack.standins.highlevel.url;
+	const shippo = stack.standins.shippo.url;
+	const sent = await request('POST', `${hl}/__standin/webhooks`, {
+		body: { url: eventsUrl, type: 'OrderCreate', orderId: DEMO_ORDER_ID },
+	});
+	console.log(`[demo] OrderCreate ${DEMO_ORDER_ID} sent, signed, by the HighLevel stand-in: n8n answered ${sent.json && sent.json.status}`);
+	const reference = `hl:${LOCATION_ID}:${DEMO_ORDER_ID}`;
+	const shippoOrder = await waitFor(async () => {
+		const list = await request('GET', `${shippo}/orders?results=100`, { headers: SHIPPO_AUTH });
+		return ((list.json && list.json.results) || []).find((o) => o.order_number === reference);
+	});
+	if (!shippoOrder) return console.log('[demo] no Shippo order appeared; see the n8n log');
+	console.log(`[demo] order-sync.json created Shippo order ${shippoOrder.object_id} (order_number ${reference})`);
+	const to = shippoOrder.to_address;
+	const shipment = await request('POST', `${shippo}/shipments`, {
+		headers: SHIPPO_AUTH,
+		body: {
+			address_from: { name: 'Store', street1: '215 Clayton St.', city: 'San Francisco', state: 'CA', zip: '94117', country: 'US' },
+			address_to: { name: to.name, street1: to.street1, city: to.city, state: to.state, zip: to.zip, country: to.country },
+			parcels: [{ length: '10', width: '8', height: '4', distance_unit: 'in', weight: '2', mass_unit: 'lb' }],
+			async: false,
+		},
+	});
+	const label = await request('POST', `${shippo}/transactions`, {
+		headers: SHIPPO_AUTH,
+		body: { rate: shipment.json.rates[0].object_id, order: shippoOrder.object_id, async: false },
+	});
+	console.log(`[demo] label bought in the Shippo stand-in: tracking number ${label.json.tracking_number}`);
+	const fulfillment = await waitFor(async () => {
+		const state = await request('GET', `${hl}/__standin/state`);
+		const list = (state.json.locations[LOCATION_ID].fulfillments || {})[DEMO_ORDER_ID] || [];
+		return list[0];
+	});
+	if (!fulfillment) return console.log('[demo] no HighLevel fulfillment appeared; see the n8n log');
+	const items = fulfillment.items.map((item) => `${item._id} × ${item.qty}`).join(', ');
+	console.log(`[demo] fulfillment.json wrote HighLevel fulfillment ${fulfillment._id}: ${items}`);
+	console.log('[demo] running reconcile-orders.json once (finds the order already synced: nothing new)');
+	await stack.executeWorkflow('reconcile-orders.json');
+}
 
 function portFree(port) {
 	return new Promise((resolve) => {
@@ -90,7 +179,8 @@ async function main() {
 		callbackSecret: CALLBACK_SECRET,
 		locationId: LOCATION_ID,
 		owner: OWNER,
-		transformWorkflow: pointInstallAtLiveRates,
+		seed: demoSeed(),
+		transformWorkflow: adaptToStack,
 		log: (message) => console.log(`[demo] ${message}`),
 	});
 	if (stopping) return;
@@ -101,6 +191,10 @@ async function main() {
 	const zoneRuns = (((installRun.data || {}).resultData || {}).runData || {})['Add Carrier Rate to All Zones'] || [];
 	const zones = ((((zoneRuns[0] || {}).data || {}).main || [])[0] || []).map((item) => `${item.json.shippingZoneName || item.json.shippingZoneId}: ${item.json.outcome}`);
 	console.log(`[demo] shipping zones: ${zones.join(', ') || '(none reported)'}`);
+
+	const eventsUrl = `${stack.n8nUrl}/webhook/${webhookIdOf('order-sync.json', 'highLevelShippingTrigger')}/events`;
+	const shippoTriggerUrl = `${stack.n8nUrl}/webhook/${webhookIdOf('fulfillment.json', 'shippoTrigger')}/shippo`;
+	await runPostPurchase(stack, eventsUrl);
 
 	const seconds = ((Date.now() - began) / 1000).toFixed(1);
 	const lines = [
@@ -126,6 +220,17 @@ async function main() {
 	} else {
 		lines.push('  No active Shipping Rates Trigger: no callback URL registered.', '');
 	}
+	lines.push(
+		`  HighLevel app webhook URL (order-sync.json; orders, and UNINSTALL → uninstall.json):`,
+		`    ${eventsUrl}`,
+		`  Shippo Trigger (fulfillment.json; registered with Shippo on activation): ${shippoTriggerUrl}?t=…`,
+		'',
+		'  Have the HighLevel stand-in send a signed webhook (here: the order again; nothing is created twice):',
+		`    curl -sS -X POST -H 'content-type: application/json' ${stack.standins.highlevel.url}/__standin/webhooks -d '{"url": "${eventsUrl}", "type": "OrderCreate", "orderId": "${DEMO_ORDER_ID}"}'`,
+		'  Uninstall (removes the carrier, its rates and the Shippo webhooks):',
+		`    curl -sS -X POST -H 'content-type: application/json' ${stack.standins.highlevel.url}/__standin/webhooks -d '{"url": "${eventsUrl}", "type": "UNINSTALL", "payload": {"locationId": "${LOCATION_ID}"}}'`,
+		'',
+	);
 	lines.push('Ctrl-C stops everything.');
 	console.log(lines.join('\n'));
 }

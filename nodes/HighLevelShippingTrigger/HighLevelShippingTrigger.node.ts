@@ -51,7 +51,11 @@ export class HighLevelShippingTrigger implements INodeType {
 		defaults: { name: 'HighLevel Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'events' }],
+		// responseData '' lets the webhook's own answer ({received, event}) through: n8n would otherwise
+		// send its default, the text "firstEntryJson", to HighLevel.
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'events' },
+		],
 		properties: [
 			{
 				displayName:
@@ -237,6 +241,7 @@ export class HighLevelShippingTrigger implements INodeType {
 		}
 
 		return {
+			webhookResponse: { received: true, event },
 			workflowData: [[{ json: { event, ...payload, receivedAt: receivedAt.toISOString() } }]],
 		};
 	}

@@ -50,7 +50,11 @@ export class ShippoTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'shippoApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'shippo' }],
+		// responseData '' lets the webhook's own answer ({received, event}) through (n8n's default
+		// would be the text "firstEntryJson").
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'shippo' },
+		],
 		properties: [
 			{
 				displayName: 'Events',
@@ -171,7 +175,7 @@ export class ShippoTrigger implements INodeType {
 			}
 		}
 		if (options.includePayload) json.shippo = (req.body as IDataObject).data as IDataObject;
-		return { workflowData: [[{ json }]] };
+		return { webhookResponse: { received: true, event: result.event }, workflowData: [[{ json }]] };
 	}
 }
 

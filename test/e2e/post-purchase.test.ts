@@ -127,7 +127,7 @@ describe('post-purchase workflows on a real n8n', () => {
 
 	it('turns one signed OrderCreate into one Shippo order carrying the HighLevel reference', async () => {
 		const answer = await standinSends({ type: 'OrderCreate', orderId: ORDER.synced });
-		expect(answer).toMatchObject({ status: 200 });
+		expect(answer).toMatchObject({ status: 200, body: { received: true, event: 'OrderCreate' } });
 		const created = await until(() => shippoOrdersFor(ORDER.synced), (list) => list.length > 0);
 		expect(created).toHaveLength(1);
 		expect(created[0]).toMatchObject({ order_number: `hl:${LOCATION}:${ORDER.synced}`, order_status: 'PAID' });
@@ -199,7 +199,12 @@ describe('post-purchase workflows on a real n8n', () => {
 		const deliveries = await axios.get(`${shippo()}/__standin/webhooks/deliveries`);
 		const fulfillmentPath = `/webhook/${webhookIdOf(fulfillmentWorkflow, 'Shippo Trigger')}/shippo`;
 		expect(deliveries.data).toEqual([
-			expect.objectContaining({ event: 'transaction_created', status: 200, url: expect.stringContaining(fulfillmentPath) }),
+			expect.objectContaining({
+				event: 'transaction_created',
+				status: 200,
+				body: { received: true, event: 'transaction_created' },
+				url: expect.stringContaining(fulfillmentPath),
+			}),
 		]);
 		const again = await axios.post(`${shippo()}/__standin/webhooks/redeliver`, {});
 		expect(again.data.status).toBe(200);
@@ -236,6 +241,18 @@ describe('post-purchase workflows on a real n8n', () => {
 			(list) => list.length === 0,
 		);
 		expect(hooks).toEqual([]);
+	});
+
+	it('answers 401 with a reason to a Shippo event without the URL token, and 400 or 401 to garbage for HighLevel', async () => {
+		const shippoUrl = `${stack.n8nUrl}/webhook/${webhookIdOf(fulfillmentWorkflow, 'Shippo Trigger')}/shippo`;
+		const forged = await axios.post(shippoUrl, { event: 'transaction_created', data: {} }, { validateStatus: () => true });
+		expect(forged.status).toBe(401);
+		expect(JSON.stringify(forged.data)).toMatch(/token/);
+		const garbage = await axios.post(eventsUrl, 'not json', {
+			headers: { 'content-type': 'application/json' },
+			validateStatus: () => true,
+		});
+		expect([400, 401]).toContain(garbage.status);
 	});
 
 	it('sent only requests that pass the HighLevel and Shippo specs, and n8n is up', async () => {

@@ -274,7 +274,7 @@ describe('HighLevel Trigger webhook', () => {
 		await expect(node.webhookMethods.default.create.call(hooks)).resolves.toBe(true);
 		await expect(node.webhookMethods.default.delete.call(hooks)).resolves.toBe(true);
 		expect(node.description.webhooks).toEqual([
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'events' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'events' },
 		]);
 		expect(node.description.credentials).toBeUndefined();
 	});
