@@ -1,8 +1,10 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
- * HighLevel (LeadConnector) OAuth2 for a Marketplace app installed on a sub-account (location).
- * The token response carries `locationId`, which the nodes read from `oauthTokenData`.
+ * HighLevel (LeadConnector) OAuth2 for a Marketplace app, installed on a sub-account (location)
+ * or on an agency. A location token carries `locationId`, which the nodes read from
+ * `oauthTokenData`; an agency token (`userType: "Company"`, `companyId`) is exchanged by the nodes
+ * for a location token per location they act on (agency mode).
  *
  * Sources: ../shared/specs/highlevel/docs/oauth/Authorization.md (authorization URLs, token URL,
  * token lifetimes), ../shared/specs/highlevel/apps/oauth.json (`POST /oauth/token`, form body).
@@ -98,6 +100,15 @@ export class HighLevelOAuth2Api implements ICredentialType {
 			default: '',
 			description:
 				'Secret used to sign the live-rate callback URL registered with HighLevel (HMAC-SHA256). Any long random string; changing it invalidates registered callback URLs.',
+		},
+		{
+			displayName: 'Shared Secret',
+			name: 'sharedSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"The Marketplace app's Shared Secret (Advanced Settings → Auth), used to decrypt the user context HighLevel gives custom pages. Optional.",
 		},
 	];
 

@@ -92,6 +92,9 @@ const HIGHLEVEL_SCOPES =
 	'store/shipping.readonly store/shipping.write store/setting.readonly store/setting.write payments/orders.readonly payments/orders.write products.readonly products.write products/prices.readonly products/prices.write';
 const CREDENTIAL_IDS = { highlevel: 'highlevelStandin', shippo: 'shippoStandin' };
 const STANDIN_TOKEN = 'hl-demo-location-token';
+const AGENCY_TOKEN = 'hl-demo-agency-token';
+// The HighLevel stand-in's marketplace app; HighLevel client ids are <appId>-<suffix>.
+const STANDIN_APP_ID = '6578278e879ad2646715ba9d';
 
 /* ------------------------------------------------------------------------------------------------
  * Small helpers
@@ -332,30 +335,35 @@ async function installPack(userFolder, packDir = ROOT) {
  * 5. Credentials, 6. workflows
  * --------------------------------------------------------------------------------------------- */
 
-function credentialRecords({ highlevelUrl, shippoUrl, callbackSecret, locationId }) {
+/**
+ * The credentials imported into n8n. With `agency`, the HighLevel credential holds an agency
+ * (Company) token of `agency.companyId` instead of a location token.
+ */
+function credentialRecords({ highlevelUrl, shippoUrl, callbackSecret, sharedSecret, locationId, agency }) {
+	const tokenData = agency
+		? { access_token: AGENCY_TOKEN, userType: 'Company', companyId: agency.companyId }
+		: { access_token: STANDIN_TOKEN, userType: 'Location', locationId, companyId: 'demo-company' };
 	return [
 		{
 			id: CREDENTIAL_IDS.highlevel,
 			name: 'HighLevel (stand-in)',
 			type: 'highLevelShippingOAuth2Api',
 			data: {
-				clientId: 'demo-client',
+				clientId: `${STANDIN_APP_ID}-demo`,
 				clientSecret: 'demo-secret',
 				authUrl: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
 				baseUrl: highlevelUrl,
 				accessTokenUrl: `${highlevelUrl}/oauth/token`,
 				scope: HIGHLEVEL_SCOPES,
 				callbackSecret,
+				sharedSecret: sharedSecret || '',
 				oauthTokenData: {
-					access_token: STANDIN_TOKEN,
 					token_type: 'Bearer',
 					expires_in: 86399,
 					refresh_token: 'hl-demo-refresh',
 					scope: HIGHLEVEL_SCOPES,
-					userType: 'Location',
-					locationId,
-					companyId: 'demo-company',
 					userId: 'demo-user',
+					...tokenData,
 				},
 			},
 		},
@@ -441,13 +449,13 @@ function prepareWorkflow(workflow, file, credentialsByType, descriptions) {
 
 /**
  * transformWorkflow for startStack: adapts the bundled templates to this stack.
- * - install-carrier.json and uninstall.json: Settings → callbackUrl becomes the Production URL of
+ * - install-carrier.json, marketplace-install.json and uninstall.json: Settings → callbackUrl becomes the Production URL of
  *   the live-rates trigger on this n8n (the templates hold a localhost placeholder);
  * - every HighLevel Trigger: the public key becomes the HighLevel stand-in's webhook key
  *   (context.highlevelWebhookKey, when known), so the stand-in's signed webhooks are accepted.
  */
 function adaptToStack(definition, file, { n8nUrl, highlevelWebhookKey }) {
-	if (file === 'install-carrier.json' || file === 'uninstall.json') {
+	if (file === 'install-carrier.json' || file === 'uninstall.json' || file === 'marketplace-install.json') {
 		const liveRates = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'live-rates.json'), 'utf8'));
 		const trigger = liveRates.nodes.find((n) => n.type === `${PACKAGE}.shippingRatesTrigger`);
 		const settings = definition.nodes.find((n) => n.name === 'Settings');
@@ -740,7 +748,7 @@ function defaultSeed(locationId) {
 	};
 }
 
-async function startStandins({ standins, standinPorts, seed, locationId }) {
+async function startStandins({ standins, standinPorts, seed, locationId, agency }) {
 	if (standins && standins.highlevelUrl && standins.shippoUrl) {
 		return {
 			owned: false,
@@ -757,7 +765,12 @@ async function startStandins({ standins, standinPorts, seed, locationId }) {
 		shippoPort: standinPorts.shippo,
 		seed,
 		// HighLevel answers 403 when a location token is used for another location.
-		tokens: { [STANDIN_TOKEN]: { locationId } },
+		tokens: {
+			[STANDIN_TOKEN]: { locationId },
+			...(agency ? { [AGENCY_TOKEN]: { companyId: agency.companyId, userType: 'Company' } } : {}),
+		},
+		marketplaceAppId: STANDIN_APP_ID,
+		agencies: agency ? { [agency.companyId]: { locations: agency.locations } } : {},
 	});
 	return { owned: true, handle };
 }
@@ -778,6 +791,9 @@ async function startStandins({ standins, standinPorts, seed, locationId }) {
  * @param {'all'|'triggered'|string[]|false} [options.activate] ids or file names to publish (default 'triggered')
  * @param {string} [options.callbackSecret] default: random per stack
  * @param {string} [options.locationId] default 'LOCATION_ID_HERE' (the altId of HighLevel's documented callback example)
+ * @param {{companyId: string, locations: Array<{_id: string, name: string, address?: string}>}} [options.agency]
+ *   agency mode: the HighLevel credential holds an agency token of this company, and the stand-in
+ *   knows the app as installed on these locations (location tokens via POST /oauth/locationToken)
  * @param {string} [options.encryptionKey]
  * @param {{email: string, password: string, firstName: string, lastName: string}} [options.owner]
  * @param {'auto'|boolean} [options.build] default 'auto'
@@ -869,17 +885,22 @@ async function startStack(options = {}) {
 			standinPorts,
 			seed: options.seed || defaultSeed(locationId),
 			locationId,
+			agency: options.agency,
 		});
 		const standins = standinsRun.handle;
 		log(`stand-ins: HighLevel ${standins.highlevel.url}, Shippo ${standins.shippo.url}`);
 
 		// 5. Credentials
 		const callbackSecret = options.callbackSecret || crypto.randomBytes(32).toString('base64url');
+		// The app's Shared Secret, which decrypts user context (user-context.json).
+		const sharedSecret = options.sharedSecret || crypto.randomBytes(24).toString('base64url');
 		const records = credentialRecords({
 			highlevelUrl: standins.highlevel.url,
 			shippoUrl: standins.shippo.url,
 			callbackSecret,
+			sharedSecret,
 			locationId,
+			agency: options.agency,
 		});
 		const stackDir = path.join(userFolder, 'stack');
 		fs.rmSync(stackDir, { recursive: true, force: true });
@@ -1066,6 +1087,7 @@ async function startStack(options = {}) {
 			n8nUrl,
 			editorUrl: `${n8nUrl}/`,
 			callbackUrl: carrier ? carrier.callbackUrl : null,
+			sharedSecret,
 			carrier,
 			activatedBy,
 			userFolder,

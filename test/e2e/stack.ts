@@ -5,8 +5,12 @@
  */
 
 export interface StandinRecord {
+	method?: string;
 	route?: string;
 	status?: number | string;
+	headers?: Record<string, unknown>;
+	query?: Record<string, unknown>;
+	body?: Record<string, unknown>;
 	response?: Record<string, unknown>;
 }
 
@@ -32,6 +36,8 @@ export interface Stack {
 	executeWorkflow(which: string): Promise<unknown>;
 	n8nUrl: string;
 	callbackUrl: string | null;
+	callbackSecret: string;
+	sharedSecret: string;
 	locationId: string;
 	logFile: string;
 	standins: { highlevel: Standin; shippo: Standin };

@@ -3,8 +3,10 @@
  * HighLevel (LeadConnector) store stand-in: every operation of
  * ../shared/specs/highlevel/apps/store.json, plus the orders and fulfillments of
  * ../shared/specs/highlevel/apps/payments.json (both OpenAPI 3.0; overlays in overlays.js; other
- * payments operations are validated, then answered 501), stateful and in memory, data partitioned
- * by `altId` (location id). Response shapes follow the specs and the reference highlevel.md §2-§4:
+ * payments operations are validated, then answered 501), and products, prices, inventory and store
+ * inclusion of ../shared/specs/highlevel/apps/products.json (highlevel-products.js), stateful and in
+ * memory, data partitioned by `altId` (`locationId` for products and prices). Response shapes
+ * follow the specs and the reference highlevel.md §2-§4:
  * carriers `{status,message,data}`, zone/rate lists `{total,data}`, deletes `{status,message}`,
  * orders `{data,totalCount}`, fulfillments `{status,data}` (create answers 200), errors
  * `{statusCode,message,error?,traceId}` (422 `message` is an array; unknown order 400 "Order not found").
@@ -15,13 +17,21 @@
 const http = require('node:http');
 const path = require('node:path');
 const { OpenApiValidator, specsDir } = require('./openapi');
-const { highlevelOverlay, highlevelPaymentsOverlay } = require('./overlays');
+const {
+	highlevelOverlay,
+	highlevelPaymentsOverlay,
+	highlevelProductsOverlay,
+} = require('./overlays');
 const { objectId, traceId } = require('./ids');
 const { createHighLevelWebhookSender } = require('./webhooks');
+const { createOAuth } = require('./highlevel-oauth');
+const { emptyProductState, productHandlers, seedProducts } = require('./highlevel-products');
 
 const SPECS = [
 	{ file: 'highlevel/apps/store.json', overlay: highlevelOverlay },
 	{ file: 'highlevel/apps/payments.json', overlay: highlevelPaymentsOverlay },
+	{ file: 'highlevel/apps/products.json', overlay: highlevelProductsOverlay },
+	{ file: 'highlevel/apps/oauth.json' },
 ];
 const DEFAULT_APP_ID = '6578278e879ad2646715ba9d';
 
@@ -90,7 +100,7 @@ class CompositeValidator {
 }
 
 let validatorCache = null;
-/** The compiled store.json + payments.json validator (compiled once per process; reused by every server). */
+/** The compiled store.json + payments.json + products.json validator (compiled once per process; reused by every server). */
 function highlevelValidator(opts = {}) {
 	if (!validatorCache || opts.responses) {
 		const v = new CompositeValidator(
@@ -150,6 +160,8 @@ const emptyLocation = () => ({
 	orders: {},
 	// orderId -> FulfillmentSchema[] (oldest first)
 	fulfillments: {},
+	// products, prices, storeProducts (highlevel-products.js)
+	...emptyProductState(),
 });
 
 /** A location's data; created on first write (reads of unknown locations don't add one). */
@@ -175,6 +187,7 @@ function applySeed(state, seed, appId) {
 			}
 		}
 		if (s.storeSetting) loc.storeSetting = newSetting(altId, s.storeSetting);
+		seedProducts(loc, altId, s.products);
 		for (const o of s.orders || []) {
 			const order = newOrder(altId, o);
 			loc.orders[order._id] = order;
@@ -416,8 +429,12 @@ function orderMatches(o, query) {
 
 // ---- the service ----------------------------------------------------------------------------
 /**
- * @param {{ tokens?: Record<string, {locationId: string}>, seed?: object, marketplaceAppId?: string,
- *   checkResponses?: boolean, webhookKeyPair?: { privateKey: object, publicKey: object } }} [opts]
+ * @param {{ tokens?: Record<string, {locationId?: string, companyId?: string, userType?: string}>,
+ *   seed?: object, marketplaceAppId?: string, checkResponses?: boolean,
+ *   agencies?: Record<string, {locations: Array<{_id: string, name: string, address?: string}>}>,
+ *   webhookKeyPair?: { privateKey: object, publicKey: object } }} [opts]
+ *   tokens: bearer tokens it accepts (agency tokens: userType "Company"); agencies: for the OAuth
+ *   endpoints (highlevel-oauth.js), e.g. installed locations
  *   webhookKeyPair: the Ed25519 key its webhooks are signed with (default: made at start)
  */
 function createHighLevelService(opts = {}) {
@@ -432,6 +449,8 @@ function createHighLevelService(opts = {}) {
 		},
 
 		authenticate(ctx) {
+			const template = ctx.route && ctx.route.template;
+			if (oauth.isPublic(template)) return null;
 			const m = /^Bearer\s+(\S+)\s*$/i.exec(ctx.headers.authorization || '');
 			const unauthorized = err(401, 'Invalid token: access token is invalid', {
 				error: 'Unauthorized',
@@ -440,7 +459,14 @@ function createHighLevelService(opts = {}) {
 			if (!opts.tokens) return null;
 			const tok = opts.tokens[m[1]];
 			if (!tok) return unauthorized;
-			const altId = ctx.query.altId !== undefined ? ctx.query.altId : ctx.body && ctx.body.altId;
+			// Agency tokens reach only /oauth/*; location tokens everything else (as HighLevel answers).
+			if (!oauth.allowed(template, tok)) return err(401, oauth.NOT_ALLOWED, { error: 'Unauthorized' });
+			ctx.token = tok;
+			// Store and payments calls name the location `altId`, products and prices `locationId`.
+			const body = ctx.body || {};
+			const altId = [ctx.query.altId, body.altId, ctx.query.locationId, body.locationId].find(
+				(v) => v !== undefined,
+			);
 			if (tok.locationId && altId !== undefined && altId !== tok.locationId) {
 				return err(403, 'The token does not have access to this location.');
 			}
@@ -491,6 +517,9 @@ function createHighLevelService(opts = {}) {
 		 *   the answer is `{raw, signature, sent}`, the exact bytes and their signature.
 		 */
 		control(method, what, body) {
+			if (method === 'GET' && what === 'oauth/location-tokens') {
+				return { status: 200, body: oauth.minted };
+			}
 			if (method === 'GET' && what === 'webhook-key') {
 				return { status: 200, body: { publicKey: sender.publicKeyPem } };
 			}
@@ -519,6 +548,7 @@ function createHighLevelService(opts = {}) {
 		},
 	};
 	const sender = createHighLevelWebhookSender({ keyPair: opts.webhookKeyPair });
+	const oauth = createOAuth({ tokens: opts.tokens, agencies: opts.agencies, appId, err });
 
 	const st = () => service.state;
 	const read = (altId) => location(st(), altId, false);
@@ -713,6 +743,9 @@ function createHighLevelService(opts = {}) {
 			return { status: 200, body: { status: true, data: [...(loc.fulfillments[o._id] || [])] } };
 		},
 	};
+
+	Object.assign(handlers, productHandlers({ read, write: (altId) => location(st(), altId), err }));
+	Object.assign(handlers, oauth.handlers);
 
 	service.resetState();
 	return service;

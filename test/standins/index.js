@@ -14,6 +14,7 @@
 const { StandinServer } = require('./server');
 const { createHighLevelService } = require('./highlevel');
 const { createShippoService, shippoRatesFor } = require('./shippo');
+const { startProviderStandin } = require('./provider');
 
 /**
  * @param {{ host?: string, port?: number, latencyMs?: number, tokens?: object, seed?: object,
@@ -53,4 +54,11 @@ async function startStandins(opts = {}) {
 	};
 }
 
-module.exports = { startHighLevelStandin, startShippoStandin, startStandins, shippoRatesFor };
+module.exports = {
+	startHighLevelStandin,
+	startShippoStandin,
+	startStandins,
+	shippoRatesFor,
+	// A dropshipping provider serving samples/dropship-catalog.json (provider.js).
+	startProviderStandin,
+};

@@ -174,10 +174,16 @@ class OpenApiValidator {
 					rb = resolveLocal(doc, rb.$ref);
 				}
 				if (rb && rb.content) {
-					const type = Object.keys(rb.content).find((t) => /json/.test(t));
+					const jsonType = Object.keys(rb.content).find((t) => /json/.test(t));
+					// A form body (application/x-www-form-urlencoded) is validated as an object of strings.
+					const formType = jsonType
+						? undefined
+						: Object.keys(rb.content).find((t) => /x-www-form-urlencoded/.test(t));
+					const type = jsonType || formType;
 					body = {
 						required: !!rb.required,
-						json: !!type,
+						json: !!jsonType,
+						form: !!formType,
 						validate:
 							type && rb.content[type].schema
 								? this.bodyAjv.compile(
@@ -264,6 +270,7 @@ class OpenApiValidator {
 	 */
 	validate(route, req) {
 		const errors = [];
+		let formBody;
 		// Security: at least one requirement satisfied (apiKey in header / http bearer|basic).
 		let authMissing = false;
 		if (route.security.length) {
@@ -310,7 +317,24 @@ class OpenApiValidator {
 				});
 			}
 		}
-		if (route.body) {
+		if (route.body && route.body.form) {
+			const hasBody = req.rawBody !== undefined && req.rawBody !== '';
+			if (hasBody && !/x-www-form-urlencoded/i.test(req.contentType || '')) {
+				errors.push({
+					in: 'body',
+					field: '',
+					keyword: 'contentType',
+					message: `content-type ${req.contentType} is not application/x-www-form-urlencoded`,
+				});
+			} else {
+				formBody = Object.fromEntries(new URLSearchParams(hasBody ? req.rawBody : ''));
+				if (route.body.validate && !route.body.validate(formBody)) {
+					for (const e of normalise(route.body.validate.errors)) {
+						errors.push({ in: 'body', field: e.path.join('.'), message: e.message, keyword: e.keyword, params: e.params });
+					}
+				}
+			}
+		} else if (route.body) {
 			const hasBody = req.rawBody !== undefined && req.rawBody !== '';
 			if (hasBody && req.body === undefined) {
 				errors.push({ in: 'body', field: '', keyword: 'json', message: 'is not valid JSON' });
@@ -344,7 +368,7 @@ class OpenApiValidator {
 				}
 			}
 		}
-		return { errors, authMissing, params };
+		return { errors, authMissing, params, formBody };
 	}
 
 	/** Self-check: validate a response body against the declared schema; returns error strings. */

@@ -7,6 +7,7 @@
  *
  * - HighLevel: ../shared/specs/highlevel/apps/store.json (OpenAPI 3.0), see reference highlevel.md §4.2/§4.4
  *              ../shared/specs/highlevel/apps/payments.json (OpenAPI 3.0), see reference highlevel.md §4.7
+ *              ../shared/specs/highlevel/apps/products.json (OpenAPI 3.0), see reference highlevel.md §4.8
  * - Shippo:    ../shared/specs/shippo/public-api.yaml (OpenAPI 3.1), see reference carriers.md §2/§3
  */
 
@@ -77,6 +78,23 @@ function highlevelPaymentsOverlay(docs) {
 }
 
 /** @param {Record<string, object>} docs */
+function highlevelProductsOverlay(docs) {
+	const F = 'products.json';
+
+	// 1. ProductMediaDto.priceIds is declared an array of arrays (`items: {type: "array"}`), so a
+	//    media linked to prices (CreateProductDto/UpdateProductDto `medias[].priceIds`) can never be
+	//    valid. Its description reads "Mongo ObjectIds of the prices for which the media is assigned"
+	//    and its example is one such id string, like the spec's other `…Ids` arrays
+	//    (`variantOptionIds`, `collectionIds`). -> array of strings.
+	const media = patch(docs, F, 'ProductMediaDto');
+	media.properties.priceIds = {
+		...media.properties.priceIds,
+		type: 'array',
+		items: { type: 'string' },
+	};
+}
+
+/** @param {Record<string, object>} docs */
 function shippoOverlay(docs) {
 	const F = 'public-api.yaml';
 
@@ -94,4 +112,9 @@ function shippoOverlay(docs) {
 		paged.properties[k] = { ...paged.properties[k], type: ['string', 'null'] };
 }
 
-module.exports = { highlevelOverlay, highlevelPaymentsOverlay, shippoOverlay };
+module.exports = {
+	highlevelOverlay,
+	highlevelPaymentsOverlay,
+	highlevelProductsOverlay,
+	shippoOverlay,
+};

@@ -216,6 +216,11 @@ class StandinServer {
 				contentType: req.headers['content-type'],
 			});
 			ctx.params = result.params;
+			// Form bodies (application/x-www-form-urlencoded) reach the handlers as objects.
+			if (result.formBody) {
+				ctx.body = result.formBody;
+				record.body = result.formBody;
+			}
 			if (result.errors.length) {
 				this._violation(
 					record,

@@ -4,6 +4,7 @@
 import fulfillment from '../../workflows/fulfillment.json';
 import installCarrier from '../../workflows/install-carrier.json';
 import liveRates from '../../workflows/live-rates.json';
+import marketplaceInstall from '../../workflows/marketplace-install.json';
 import orderSync from '../../workflows/order-sync.json';
 import reconcile from '../../workflows/reconcile-orders.json';
 import uninstall from '../../workflows/uninstall.json';
@@ -22,13 +23,33 @@ const setting = (workflow: { nodes: unknown[] }, name: string) => {
 };
 
 describe('bundled workflows', () => {
-	test('order-sync.json hands UNINSTALL to uninstall.json by its id', () => {
+	test('order-sync.json hands INSTALL and UNINSTALL to their workflows by id, orders to the sync', () => {
 		const trigger = node(orderSync, 'HighLevel Trigger');
-		expect(trigger.parameters.events).toEqual(expect.arrayContaining(['OrderCreate', 'OrderStatusUpdate', 'UNINSTALL']));
-		const call = node(orderSync, 'Clean Up After Uninstall').parameters.workflowId as { value: string };
-		expect(call.value).toBe(uninstall.id);
+		expect(trigger.parameters.events).toEqual(
+			expect.arrayContaining(['INSTALL', 'OrderCreate', 'OrderStatusUpdate', 'UNINSTALL']),
+		);
+		const cleanUp = node(orderSync, 'Clean Up After Uninstall').parameters.workflowId as { value: string };
+		expect(cleanUp.value).toBe(uninstall.id);
+		const setUp = node(orderSync, 'Set Up After Install').parameters.workflowId as { value: string };
+		expect(setUp.value).toBe(marketplaceInstall.id);
 		expect(orderSync.connections['Is Uninstall'].main[0][0].node).toBe('Clean Up After Uninstall');
-		expect(orderSync.connections['Is Uninstall'].main[1][0].node).toBe('Get Full Order');
+		expect(orderSync.connections['Is Uninstall'].main[1][0].node).toBe('Is Install');
+		expect(orderSync.connections['Is Install'].main[0][0].node).toBe('Set Up After Install');
+		expect(orderSync.connections['Is Install'].main[1][0].node).toBe('Get Full Order');
+	});
+
+	test('marketplace-install.json registers the same signed carrier as install-carrier.json, per location', () => {
+		expect(setting(marketplaceInstall, 'callbackUrl')).toBe(setting(installCarrier, 'callbackUrl'));
+		expect(node(marketplaceInstall, 'Register Carrier').parameters).toMatchObject({
+			operation: 'register',
+			signCallbackUrl: true,
+			matchBy: 'callbackUrlIgnoringQuery',
+			locationId: '={{ $json.locationId }}',
+		});
+		expect(node(marketplaceInstall, 'Installed Locations').parameters).toMatchObject({
+			resource: 'location',
+			returnAll: true,
+		});
 	});
 
 	test("uninstall.json removes the carrier install-carrier.json registers and the Shippo webhooks of fulfillment.json's trigger", () => {

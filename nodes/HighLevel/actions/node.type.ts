@@ -2,6 +2,12 @@ import type { AllEntities, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 type NodeMap = {
 	fulfillment: 'create' | 'getAll';
+	inventory: 'getAll' | 'update';
+	price: 'create' | 'delete' | 'get' | 'getAll' | 'update';
+	product: 'create' | 'delete' | 'get' | 'getAll' | 'update' | 'upsertWithVariants';
+	store: 'updateProducts';
+	location: 'getAll';
+	userContext: 'decrypt';
 	order: 'get' | 'getAll';
 	shippingCarrier: 'create' | 'delete' | 'get' | 'getAll' | 'register' | 'unregister' | 'update';
 	shippingZone: 'create' | 'delete' | 'get' | 'getAll' | 'update';

@@ -20,7 +20,7 @@ export const locationIdField: INodeProperties = {
 };
 
 /** A resource locator picking a HighLevel object from a searchable list or by its ID. */
-function idLocator(
+export function idLocator(
 	displayName: string,
 	name: string,
 	searchListMethod: string,

@@ -5,6 +5,10 @@
  * - Every request sends `Version: 2021-07-28` (../shared/reference/highlevel.md §2).
  * - The location comes from the OAuth2 token data (`oauthTokenData.locationId`), the Private
  *   Integration credential's `locationId`, or an explicit node parameter.
+ * - Agency mode: with an agency (Company) OAuth2 token, a request for a location is sent with that
+ *   location's token, exchanged on demand (`POST /oauth/locationToken`, form body `companyId`,
+ *   `locationId`; ../shared/specs/highlevel/apps/oauth.json get-location-access-token), kept in
+ *   memory until 5 minutes before it expires, and exchanged again once on a 401.
  * - Errors (`{statusCode, message: string | string[], error?, traceId?}`, common-schemas.json)
  *   become NodeApiError with HighLevel's message and trace id.
  */
@@ -17,6 +21,7 @@ import type {
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
+import { createHash } from 'node:crypto';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { readHttpFailure, toJsonObject } from '../http/errors';
 
@@ -47,6 +52,11 @@ export interface HighLevelRequest {
 	itemIndex?: number;
 	/** Milliseconds; default n8n's. */
 	timeout?: number;
+	/**
+	 * The location the request acts on, for agency tokens; default: the request's `altId` or
+	 * `locationId` (query, then body). `false`: an agency-level request (agency token as is).
+	 */
+	location?: string | false;
 }
 
 /** Which credential the node uses (`authentication` parameter, default OAuth2). */
@@ -66,6 +76,16 @@ export interface HighLevelCredentialInfo {
 	/** Location of the token (OAuth2 token data) or of the PIT credential; may be empty. */
 	locationId: string;
 	callbackSecret: string;
+	/** `Company` (agency token) or `Location`, from the OAuth2 token data; empty otherwise. */
+	userType: string;
+	/** Agency (company) id of the token, if any. */
+	companyId: string;
+	/** Marketplace app id: the client id up to its first `-` (highlevel.md §4.9). */
+	appId: string;
+	/** The app's Shared Secret, which decrypts user context (empty if not set). */
+	sharedSecret: string;
+	/** Short fingerprint of the current access token (keys the location-token cache). */
+	tokenFingerprint: string;
 }
 
 /**
@@ -89,12 +109,27 @@ async function readHighLevelCredentialInfo(ctx: HighLevelContext): Promise<HighL
 	const credentialType = getHighLevelCredentialType(ctx);
 	const credentials = (await ctx.getCredentials(credentialType)) as IDataObject;
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const accessToken = String(tokenData.access_token ?? credentials.token ?? '');
 	return {
 		credentialType,
 		baseUrl: String(credentials.baseUrl || HIGHLEVEL_DEFAULT_BASE_URL).replace(/\/+$/, ''),
 		locationId: String(tokenData.locationId ?? credentials.locationId ?? ''),
 		callbackSecret: String(credentials.callbackSecret ?? ''),
+		userType: String(tokenData.userType ?? ''),
+		companyId: String(tokenData.companyId ?? ''),
+		appId: String(credentials.clientId ?? '').split('-')[0],
+		sharedSecret: String(credentials.sharedSecret ?? ''),
+		tokenFingerprint: createHash('sha256').update(accessToken).digest('hex').slice(0, 16),
 	};
+}
+
+/**
+ * Whether the credential holds an agency token: OAuth2 token data with `userType: "Company"`, or
+ * a company id and no location id.
+ */
+export function isAgencyToken(info: HighLevelCredentialInfo): boolean {
+	if (info.credentialType !== HIGHLEVEL_CREDENTIAL_TYPES.oAuth2) return false;
+	return info.userType === 'Company' || (!info.locationId && Boolean(info.companyId));
 }
 
 /**
@@ -117,6 +152,119 @@ export async function resolveLocationId(
 	);
 }
 
+/** Location tokens are renewed this long before they expire. */
+export const LOCATION_TOKEN_EARLY_RENEWAL_MS = 5 * 60 * 1000;
+
+interface CachedLocationToken {
+	token: Promise<{ accessToken: string; expiresAt: number }>;
+}
+
+/**
+ * Location tokens of agency credentials, by API base URL, company, agency token fingerprint and
+ * location. In memory only: another process exchanges its own (a token exchange is cheap and
+ * idempotent), and a restart starts empty. Failed exchanges are not kept.
+ */
+const locationTokens = new Map<string, CachedLocationToken>();
+
+/** Drops every cached location token (tests). */
+export function clearLocationTokens(): void {
+	locationTokens.clear();
+}
+
+const asText = (value: unknown) =>
+	typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+
+/** The location a request acts on: `request.location`, else `altId`/`locationId` of query or body. */
+function locationOfRequest(request: HighLevelRequest): string {
+	if (request.location === false) return '';
+	if (request.location) return request.location;
+	const qs = request.qs ?? {};
+	const body = request.body ?? {};
+	return asText(qs.altId) || asText(qs.locationId) || asText(body.altId) || asText(body.locationId);
+}
+
+/**
+ * The location token for `locationId`, exchanged with the agency token when none is cached or
+ * `renew` is set. Source: POST /oauth/locationToken (get-location-access-token), form body
+ * `{companyId, locationId}`, response `{access_token, expires_in (s), locationId, …}`.
+ */
+export async function getLocationToken(
+	ctx: HighLevelContext,
+	locationId: string,
+	{ renew = false, itemIndex }: { renew?: boolean; itemIndex?: number } = {},
+): Promise<string> {
+	const info = await getHighLevelCredentialInfo(ctx);
+	const key = [info.baseUrl, info.companyId, info.tokenFingerprint, locationId].join('|');
+	const cached = locationTokens.get(key);
+	if (cached && !renew) {
+		try {
+			const { accessToken, expiresAt } = await cached.token;
+			if (expiresAt - LOCATION_TOKEN_EARLY_RENEWAL_MS > Date.now()) return accessToken;
+		} catch {
+			// a failed exchange by someone else: try again below
+		}
+	}
+	const entry: CachedLocationToken = { token: exchangeLocationToken(ctx, info, locationId, itemIndex) };
+	locationTokens.set(key, entry);
+	// A failed exchange is not kept: the next request tries again.
+	entry.token.catch(() => {
+		if (locationTokens.get(key) === entry) locationTokens.delete(key);
+	});
+	return (await entry.token).accessToken;
+}
+
+async function exchangeLocationToken(
+	ctx: HighLevelContext,
+	info: HighLevelCredentialInfo,
+	locationId: string,
+	itemIndex?: number,
+): Promise<{ accessToken: string; expiresAt: number }> {
+	if (!info.companyId) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'The HighLevel credential holds an agency token without a company id (oauthTokenData.companyId): reconnect it',
+			{ itemIndex },
+		);
+	}
+	let response: unknown;
+	try {
+		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, info.credentialType, {
+			method: 'POST',
+			url: `${info.baseUrl}/oauth/locationToken`,
+			headers: {
+				Version: HIGHLEVEL_API_VERSION,
+				Accept: 'application/json',
+				'Content-Type': 'application/x-www-form-urlencoded',
+			},
+			body: new URLSearchParams({ companyId: info.companyId, locationId }).toString(),
+		});
+	} catch (error) {
+		const failure = toHighLevelError(ctx, error, itemIndex);
+		failure.message = `${failure.message} (while getting the location token of ${locationId})`;
+		throw failure;
+	}
+	const data = (typeof response === 'string' ? safeJson(response) : response) as IDataObject | undefined;
+	const accessToken = asText(data?.access_token);
+	if (!accessToken) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`HighLevel returned no access_token for location ${locationId} (POST /oauth/locationToken)`,
+			{ itemIndex },
+		);
+	}
+	const expiresIn = Number(data?.expires_in);
+	const lifetimeMs = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3600 * 1000;
+	return { accessToken, expiresAt: Date.now() + lifetimeMs };
+}
+
+function safeJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
 /** Sends one request to HighLevel and returns the parsed JSON body. */
 export async function highLevelApiRequest<T = IDataObject>(
 	ctx: HighLevelContext,
@@ -133,6 +281,9 @@ export async function highLevelApiRequest<T = IDataObject>(
 	};
 	if (request.timeout) options.timeout = request.timeout;
 	if (!request.body || request.method === 'GET' || request.method === 'DELETE') delete options.body;
+
+	const locationId = isAgencyToken(info) ? locationOfRequest(request) : '';
+	if (locationId) return await withLocationToken<T>(ctx, locationId, options, request.itemIndex);
 	try {
 		return (await ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
@@ -141,6 +292,37 @@ export async function highLevelApiRequest<T = IDataObject>(
 		)) as T;
 	} catch (error) {
 		throw toHighLevelError(ctx, error, request.itemIndex);
+	}
+}
+
+/**
+ * Sends a request as the location (agency mode): `Authorization: Bearer <location token>`; on a
+ * 401 the token is exchanged again and the request sent once more.
+ */
+async function withLocationToken<T>(
+	ctx: HighLevelContext,
+	locationId: string,
+	options: IHttpRequestOptions,
+	itemIndex?: number,
+): Promise<T> {
+	const send = async (token: string) =>
+		(await ctx.helpers.httpRequest({
+			...options,
+			headers: { ...options.headers, Authorization: `Bearer ${token}` },
+		})) as T;
+	let token = await getLocationToken(ctx, locationId, { itemIndex });
+	let failure: unknown;
+	try {
+		return await send(token);
+	} catch (error) {
+		failure = error;
+	}
+	if (readHttpFailure(failure).status !== 401) throw toHighLevelError(ctx, failure, itemIndex);
+	token = await getLocationToken(ctx, locationId, { renew: true, itemIndex });
+	try {
+		return await send(token);
+	} catch (error) {
+		throw toHighLevelError(ctx, error, itemIndex);
 	}
 }
 
