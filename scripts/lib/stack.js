@@ -452,15 +452,21 @@ function prepareWorkflow(workflow, file, credentialsByType, descriptions) {
  * - install-carrier.json, marketplace-install.json and uninstall.json: Settings → callbackUrl becomes the Production URL of
  *   the live-rates trigger on this n8n (the templates hold a localhost placeholder);
  * - every HighLevel Trigger: the public key becomes the HighLevel stand-in's webhook key
- *   (context.highlevelWebhookKey, when known), so the stand-in's signed webhooks are accepted.
+ *   (context.highlevelWebhookKey, when known), so the stand-in's signed webhooks are accepted;
+ * - product-sync.json: Settings → catalogUrl becomes the provider stand-in's product list.
  */
-function adaptToStack(definition, file, { n8nUrl, highlevelWebhookKey }) {
+function adaptToStack(definition, file, { n8nUrl, highlevelWebhookKey, providerUrl }) {
 	if (file === 'install-carrier.json' || file === 'uninstall.json' || file === 'marketplace-install.json') {
 		const liveRates = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'live-rates.json'), 'utf8'));
 		const trigger = liveRates.nodes.find((n) => n.type === `${PACKAGE}.shippingRatesTrigger`);
 		const settings = definition.nodes.find((n) => n.name === 'Settings');
 		const assignment = settings.parameters.assignments.assignments.find((a) => a.name === 'callbackUrl');
 		assignment.value = `${n8nUrl}/webhook/${trigger.webhookId}/rates`;
+	}
+	if (file === 'product-sync.json' && providerUrl) {
+		const settings = definition.nodes.find((n) => n.name === 'Settings');
+		const assignment = settings.parameters.assignments.assignments.find((a) => a.name === 'catalogUrl');
+		assignment.value = `${providerUrl}/products`;
 	}
 	if (highlevelWebhookKey) {
 		for (const node of definition.nodes) {
@@ -759,7 +765,7 @@ async function startStandins({ standins, standinPorts, seed, locationId, agency 
 			},
 		};
 	}
-	const { startStandins: start } = require(path.join(ROOT, 'test', 'standins'));
+	const { startStandins: start, startProviderStandin } = require(path.join(ROOT, 'test', 'standins'));
 	const handle = await start({
 		highlevelPort: standinPorts.highlevel,
 		shippoPort: standinPorts.shippo,
@@ -772,6 +778,20 @@ async function startStandins({ standins, standinPorts, seed, locationId, agency 
 		marketplaceAppId: STANDIN_APP_ID,
 		agencies: agency ? { [agency.companyId]: { locations: agency.locations } } : {},
 	});
+	// A dropshipping provider's product API serving the bundled sample catalog (product-sync.json).
+	try {
+		handle.provider = await startProviderStandin({
+			port: standinPorts.provider || 0,
+			catalogFile: path.join(ROOT, 'samples', 'dropship-catalog.json'),
+		});
+	} catch (error) {
+		await handle.close();
+		throw error;
+	}
+	const closeBoth = handle.close;
+	handle.close = async () => {
+		await Promise.all([closeBoth(), handle.provider.close()]);
+	};
 	return { owned: true, handle };
 }
 
@@ -784,7 +804,7 @@ async function startStandins({ standins, standinPorts, seed, locationId, agency 
  * @param {string} [options.userFolder] persistent user folder (kept on stop); default a temp folder
  * @param {number} [options.port] n8n port (default: free port)
  * @param {number} [options.brokerPort] task runner broker port (default: free port)
- * @param {{highlevel?: number, shippo?: number}} [options.standinPorts] (default: free ports)
+ * @param {{highlevel?: number, shippo?: number, provider?: number}} [options.standinPorts] (default: free ports)
  * @param {{highlevelUrl: string, shippoUrl: string}} [options.standins] use running stand-ins
  * @param {object} [options.seed] seed data of the HighLevel stand-in (see test/standins); default: zones Domestic (US) and International (CA, GB) for the location
  * @param {string[]} [options.workflows] workflow files (default workflows/*.json)
@@ -932,7 +952,11 @@ async function startStack(options = {}) {
 			);
 			if (options.transformWorkflow) {
 				prepared =
-					options.transformWorkflow(prepared, path.basename(file), { n8nUrl, highlevelWebhookKey }) ||
+					options.transformWorkflow(prepared, path.basename(file), {
+						n8nUrl,
+						highlevelWebhookKey,
+						providerUrl: standinsRun.handle.provider ? standinsRun.handle.provider.url : null,
+					}) ||
 					prepared;
 			}
 			fs.writeFileSync(

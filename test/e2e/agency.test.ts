@@ -9,10 +9,13 @@
  * - UNINSTALL of one location cleans that location only.
  * - user-context.json decrypts a payload made with crypto-js, as HighLevel makes it, and refuses
  *   one made with another secret.
+ * - product-sync.json turns the bundled sample catalog (served by the provider stand-in) into
+ *   HighLevel products with one price per SKU, in location A with A's token; twice is the same.
  */
 import axios from 'axios';
 import CryptoJS from 'crypto-js';
 import { sleep } from 'n8n-workflow';
+import catalog from '../../samples/dropship-catalog.json';
 import rateRequest from '../fixtures/highlevel-rate-request.json';
 import orderSyncWorkflow from '../../workflows/order-sync.json';
 import userContextWorkflow from '../../workflows/user-context.json';
@@ -80,12 +83,28 @@ describe('agency mode on a real n8n', () => {
 			locationId: A,
 			seed: { locations: { [A]: { zones }, [B]: { zones } } },
 			activate: ['live-rates.json', 'order-sync.json', 'marketplace-install.json', 'uninstall.json', 'user-context.json'],
+			workflows: [
+				'workflows/live-rates.json',
+				'workflows/order-sync.json',
+				'workflows/marketplace-install.json',
+				'workflows/uninstall.json',
+				'workflows/user-context.json',
+				'workflows/product-sync.json',
+			],
 			transformWorkflow: (definition: unknown, file: string, context: { n8nUrl: string }) => {
 				const adapted = adaptToStack(definition, file, context) as { nodes: Json[] };
 				if (file === 'live-rates.json') {
 					// Carriers come from the install workflow, one per location.
 					const trigger = adapted.nodes.find((n) => String(n.type).endsWith('.shippingRatesTrigger')) as Json;
 					trigger.parameters = { ...(trigger.parameters as Json), registration: 'installWorkflow' };
+				}
+				if (file === 'product-sync.json') {
+					const settings = adapted.nodes.find((n) => n.name === 'Settings') as Json;
+					const assignments = ((settings.parameters as Json).assignments as { assignments: Json[] }).assignments;
+					for (const assignment of assignments) {
+						if (assignment.name === 'locationId') assignment.value = A;
+						if (assignment.name === 'storeId') assignment.value = 'store-a';
+					}
 				}
 				return adapted;
 			},
@@ -171,6 +190,36 @@ describe('agency mode on a real n8n', () => {
 		expect(bad.status).toBe(401);
 		expect(JSON.stringify(bad.data)).toMatch(/Shared Secret/);
 		expect(webhookIdOf(userContextWorkflow, 'n8n-nodes-base.webhook')).toBeTruthy();
+	});
+
+	it("syncs the sample catalog into A's products, one price per SKU, in the store; a second run writes nothing", async () => {
+		const products = catalog.products as Array<{ title: string; variants: Array<{ sku: string }> }>;
+		const skus = products.flatMap((p) => p.variants.map((v) => v.sku)).sort();
+		const productState = async () => {
+			const state = (await axios.get(`${hl()}/__standin/state`)).data.locations[A] as {
+				products: Record<string, Json>;
+				prices: Record<string, Json>;
+				storeProducts: Record<string, string[]>;
+			};
+			return state;
+		};
+		await stack.executeWorkflow('product-sync.json');
+		const first = await productState();
+		expect(Object.values(first.products).map((p) => p.name).sort()).toEqual(products.map((p) => p.title).sort());
+		expect(Object.values(first.prices).map((p) => p.sku).sort()).toEqual(skus);
+		expect([...(first.storeProducts['store-a'] ?? [])].sort()).toEqual(Object.keys(first.products).sort());
+		expect((stack.standins as unknown as { provider: { requests: unknown[] } }).provider.requests.length).toBeGreaterThan(0);
+
+		const before = stack.standins.highlevel.requests.length;
+		await stack.executeWorkflow('product-sync.json');
+		const second = await productState();
+		expect(Object.keys(second.products).sort()).toEqual(Object.keys(first.products).sort());
+		expect(Object.keys(second.prices).sort()).toEqual(Object.keys(first.prices).sort());
+		const productWrites = stack.standins.highlevel.requests
+			.slice(before)
+			.filter((r) => (r.route ?? '').startsWith('POST /products') || (r.route ?? '').startsWith('PUT /products') || (r.route ?? '').startsWith('DELETE /products'))
+			.filter((r) => !(r.route ?? '').startsWith('POST /products/store/'));
+		expect(productWrites).toEqual([]);
 	});
 
 	it('n8n is up and every request passed the specs', async () => {

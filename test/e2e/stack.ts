@@ -47,7 +47,7 @@ export interface Stack {
 type WorkflowTransform = (
 	definition: unknown,
 	file: string,
-	context: { n8nUrl: string; highlevelWebhookKey?: string | null },
+	context: { n8nUrl: string; highlevelWebhookKey?: string | null; providerUrl?: string | null },
 ) => unknown;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
