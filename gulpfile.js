@@ -4,7 +4,9 @@
  *     descriptions (node types, versions, parameters, credential types, no credential ids or
  *     secrets) — a template that would not import cleanly fails the build;
  *  2. copyWorkflows: the validated workflows are copied to dist/workflows, so the published
- *     package ships them.
+ *     package ships them;
+ *  3. copySamples: the sample provider catalog used by product-sync.json (samples/*.json) is
+ *     checked to parse and copied to dist/samples.
  */
 const path = require('node:path');
 const { dest, series, src } = require('gulp');
@@ -24,6 +26,16 @@ function copyWorkflows() {
 	return src(path.join('workflows', '*.json')).pipe(dest(path.join('dist', 'workflows')));
 }
 
+function copySamples() {
+	return src(path.join('samples', '*.json'))
+		.on('data', (file) => {
+			// A sample that does not parse would break the demo's catalog sync: fail the build instead.
+			JSON.parse(file.contents.toString('utf8'));
+		})
+		.pipe(dest(path.join('dist', 'samples')));
+}
+
 exports.validateWorkflows = validateWorkflows;
 exports.copyWorkflows = copyWorkflows;
-exports.default = series(validateWorkflows, copyWorkflows);
+exports.copySamples = copySamples;
+exports.default = series(validateWorkflows, copyWorkflows, copySamples);

@@ -8,7 +8,8 @@
  *
  * The n8n user folder is .n8n-local/ in the repository (kept between runs; workflows and
  * credentials are imported again on every start). Ctrl-C stops n8n and the stand-ins.
- * Environment: DEMO_PORT (5678), DEMO_HIGHLEVEL_PORT (4010), DEMO_SHIPPO_PORT (4020).
+ * Environment: DEMO_PORT (5678), DEMO_HIGHLEVEL_PORT (4010), DEMO_SHIPPO_PORT (4020),
+ * DEMO_PROVIDER_PORT (4030: the sample dropshipping catalog).
  */
 const fs = require('node:fs');
 const net = require('node:net');
@@ -18,6 +19,8 @@ const { startStack, adaptToStack, request, ROOT } = require('./lib/stack');
 const PORT = Number(process.env.DEMO_PORT || 5678);
 const HIGHLEVEL_PORT = Number(process.env.DEMO_HIGHLEVEL_PORT || 4010);
 const SHIPPO_PORT = Number(process.env.DEMO_SHIPPO_PORT || 4020);
+// product-sync.json's default catalog URL is http://localhost:4030/products: the provider stand-in.
+const PROVIDER_PORT = Number(process.env.DEMO_PROVIDER_PORT || 4030);
 // The location of HighLevel's documented callback example (its altId), so the example works as is.
 const LOCATION_ID = 'LOCATION_ID_HERE';
 const OWNER = {
@@ -147,6 +150,7 @@ async function main() {
 		'task runner broker': PORT + 1,
 		'HighLevel stand-in': HIGHLEVEL_PORT,
 		'Shippo stand-in': SHIPPO_PORT,
+		'provider stand-in': PROVIDER_PORT,
 	};
 	for (const [what, port] of Object.entries(ports)) {
 		if (!(await portFree(port))) {
@@ -175,7 +179,7 @@ async function main() {
 		userFolder: path.join(ROOT, '.n8n-local'),
 		port: PORT,
 		brokerPort: PORT + 1,
-		standinPorts: { highlevel: HIGHLEVEL_PORT, shippo: SHIPPO_PORT },
+		standinPorts: { highlevel: HIGHLEVEL_PORT, shippo: SHIPPO_PORT, provider: PROVIDER_PORT },
 		callbackSecret: CALLBACK_SECRET,
 		locationId: LOCATION_ID,
 		owner: OWNER,
@@ -195,6 +199,14 @@ async function main() {
 	const eventsUrl = `${stack.n8nUrl}/webhook/${webhookIdOf('order-sync.json', 'highLevelShippingTrigger')}/events`;
 	const shippoTriggerUrl = `${stack.n8nUrl}/webhook/${webhookIdOf('fulfillment.json', 'shippoTrigger')}/shippo`;
 	await runPostPurchase(stack, eventsUrl);
+
+	console.log('[demo] running product-sync.json once (the sample dropshipping catalog → HighLevel products)');
+	await stack.executeWorkflow('product-sync.json');
+	const catalogState = await request('GET', `${stack.standins.highlevel.url}/__standin/state`);
+	const synced = catalogState.json.locations[LOCATION_ID] || {};
+	console.log(
+		`[demo] HighLevel stand-in now holds ${Object.keys(synced.products || {}).length} products with ${Object.keys(synced.prices || {}).length} prices (one per SKU)`,
+	);
 
 	const seconds = ((Date.now() - began) / 1000).toFixed(1);
 	const lines = [
@@ -227,6 +239,7 @@ async function main() {
 		'',
 		'  Have the HighLevel stand-in send a signed webhook (here: the order again; nothing is created twice):',
 		`    curl -sS -X POST -H 'content-type: application/json' ${stack.standins.highlevel.url}/__standin/webhooks -d '{"url": "${eventsUrl}", "type": "OrderCreate", "orderId": "${DEMO_ORDER_ID}"}'`,
+		`  Provider catalog (product-sync.json): ${stack.standins.provider.url}/products`,
 		'  Uninstall (removes the carrier, its rates and the Shippo webhooks):',
 		`    curl -sS -X POST -H 'content-type: application/json' ${stack.standins.highlevel.url}/__standin/webhooks -d '{"url": "${eventsUrl}", "type": "UNINSTALL", "payload": {"locationId": "${LOCATION_ID}"}}'`,
 		'',

@@ -899,6 +899,7 @@ async function startStack(options = {}) {
 		const standinPorts = {
 			highlevel: (options.standinPorts && options.standinPorts.highlevel) || hlPort,
 			shippo: (options.standinPorts && options.standinPorts.shippo) || shippoPort,
+			provider: (options.standinPorts && options.standinPorts.provider) || 0,
 		};
 		standinsRun = await startStandins({
 			standins: options.standins,
@@ -1160,7 +1161,16 @@ async function startStack(options = {}) {
 				const lines = result.stdout.split('\n');
 				const start = lines.indexOf('{');
 				if (start === -1) throw new Error(`n8n execute printed no run data:\n${result.output.slice(-3000)}`);
-				return JSON.parse(lines.slice(start).join('\n'));
+				// The run data is the JSON from the line "{" to its closing "}" line; n8n may log after it.
+				for (let end = lines.length; end > start; end--) {
+					if (lines[end - 1] !== '}') continue;
+					try {
+						return JSON.parse(lines.slice(start, end).join('\n'));
+					} catch {
+						// not the closing line of the run data: look further up
+					}
+				}
+				throw new Error(`n8n execute printed no readable run data:\n${result.output.slice(-3000)}`);
 			},
 			stop: cleanup,
 		};
