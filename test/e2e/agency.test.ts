@@ -82,8 +82,16 @@ describe('agency mode on a real n8n', () => {
 			},
 			locationId: A,
 			seed: { locations: { [A]: { zones }, [B]: { zones } } },
-			activate: ['live-rates.json', 'order-sync.json', 'marketplace-install.json', 'uninstall.json', 'user-context.json'],
+			activate: [
+				'live-rates.json',
+				'order-sync.json',
+				'marketplace-install.json',
+				'uninstall.json',
+				'user-context.json',
+				'fulfillment.json',
+			],
 			workflows: [
+				'workflows/fulfillment.json',
 				'workflows/live-rates.json',
 				'workflows/order-sync.json',
 				'workflows/marketplace-install.json',
@@ -97,6 +105,13 @@ describe('agency mode on a real n8n', () => {
 					// Carriers come from the install workflow, one per location.
 					const trigger = adapted.nodes.find((n) => String(n.type).endsWith('.shippingRatesTrigger')) as Json;
 					trigger.parameters = { ...(trigger.parameters as Json), registration: 'installWorkflow' };
+				}
+				if (file === 'uninstall.json') {
+					// One Shippo account serves both locations: its webhooks stay when one uninstalls.
+					const settings = adapted.nodes.find((n) => n.name === 'Settings') as Json;
+					const assignments = ((settings.parameters as Json).assignments as { assignments: Json[] }).assignments;
+					const toggle = assignments.find((a) => a.name === 'deleteShippoWebhooks') as Json;
+					toggle.value = false;
 				}
 				if (file === 'product-sync.json') {
 					const settings = adapted.nodes.find((n) => n.name === 'Settings') as Json;
@@ -169,8 +184,14 @@ describe('agency mode on a real n8n', () => {
 			.filter((r) => (r.route ?? '').includes('/store/') && (r as Json).method !== 'GET');
 		expect(writes).toEqual([]);
 
+		const shippoHooks = async () =>
+			((await axios.get(`${stack.standins.shippo.url}/webhooks`, { headers: { Authorization: 'ShippoToken shippo_test_demo' } })).data
+				.results as Json[]).length;
+		const hooksBefore = await shippoHooks();
+		expect(hooksBefore).toBeGreaterThan(0);
 		await standinSends({ type: 'UNINSTALL', payload: { locationId: B, companyId: COMPANY } });
 		await until(() => carriersOf(B), (carriers) => carriers.length === 0);
+		expect(await shippoHooks()).toBe(hooksBefore);
 		expect(await carriersOf(B)).toEqual([]);
 		expect(await carrierRatesOf(B)).toEqual([]);
 		expect(await carriersOf(A)).toHaveLength(1);

@@ -60,6 +60,9 @@ describe('bundled workflows', () => {
 			operation: 'unregister',
 			matchBy: node(installCarrier, 'Register Carrier').parameters.matchBy,
 		});
+		expect(setting(uninstall, 'deleteShippoWebhooks')).toBe(true);
+		expect(uninstall.connections['Shippo Webhooks Too'].main[0][0].node).toBe('Delete Shippo Webhooks');
+		expect(uninstall.connections['Shippo Webhooks Too'].main[1][0].node).toBe('Report');
 		const shippoTrigger = node(fulfillment, 'Shippo Trigger');
 		expect(setting(uninstall, 'shippoTriggerPath')).toBe(`/webhook/${String(shippoTrigger.webhookId)}/shippo`);
 	});
