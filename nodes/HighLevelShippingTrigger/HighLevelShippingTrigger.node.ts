@@ -14,6 +14,7 @@ import {
 	orderStatusOf,
 	paymentStatusOf,
 } from '../shared/dialects/highlevelEvents';
+import { parseJson } from '../shared/json';
 import {
 	BoundedIdSet,
 	checkReplay,
@@ -251,12 +252,9 @@ function payloadOf(body: unknown, rawBody: Buffer): IDataObject | undefined {
 	const isObject = (value: unknown): value is IDataObject =>
 		!!value && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
 	if (isObject(body) && Object.keys(body).length > 0) return body;
-	try {
-		const parsed: unknown = JSON.parse(rawBody.toString('utf8'));
-		return isObject(parsed) ? parsed : undefined;
-	} catch {
-		return isObject(body) ? body : undefined;
-	}
+	const parsed = parseJson(rawBody.toString('utf8'));
+	if (parsed === undefined) return isObject(body) ? body : undefined;
+	return isObject(parsed) ? parsed : undefined;
 }
 
 /** Why an order event is filtered out by the options, or undefined when it passes. */

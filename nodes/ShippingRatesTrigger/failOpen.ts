@@ -13,6 +13,7 @@
  */
 import { sleep } from 'n8n-workflow';
 import { CACHEABLE_HEADER, SOURCE_HEADER } from '../shared/liveRates/headers';
+import { parseJson } from '../shared/json';
 
 /** The part of Express's response the guard touches. */
 export interface GuardedResponse {
@@ -45,12 +46,7 @@ const isRatesBody = (body: unknown): boolean =>
 
 function parseBody(body: unknown): unknown {
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
-	if (typeof body !== 'string') return body;
-	try {
-		return JSON.parse(body);
-	} catch {
-		return undefined;
-	}
+	return typeof body === 'string' ? parseJson(body) : body;
 }
 
 /** Wraps `res` so that the callback is always answered with rates, by `deadlineAt` at the latest. */

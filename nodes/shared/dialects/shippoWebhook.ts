@@ -10,6 +10,7 @@
  * - anything else (batch_*, all, unknown): ignored with the reason.
  */
 import type { TrackingUpdate } from '../core/tracking';
+import { parseJson } from '../json';
 import { decodeOrderReference, normalizeTrackingStatus, TrackingUpdateSchema } from '../core/tracking';
 
 export type ShippoWebhookResult =
@@ -25,7 +26,7 @@ const text = (value: unknown): string | undefined =>
 export const SHIPPO_TRACKING_EVENTS = ['transaction_created', 'transaction_updated', 'track_updated'] as const;
 
 export function parseShippoWebhook(body: unknown): ShippoWebhookResult {
-	const root = typeof body === 'string' ? safeJson(body) : body;
+	const root = typeof body === 'string' ? parseJson(body) : body;
 	if (!isObject(root)) return { event: 'unknown', ignored: 'body is not a JSON object' };
 	const event = text(root.event) ?? 'unknown';
 	const data = root.data;
@@ -83,12 +84,4 @@ function fromTrack(event: string, data: Json): ShippoWebhookResult {
 			reference: decodeOrderReference(data.metadata),
 		},
 	};
-}
-
-function safeJson(raw: string): unknown {
-	try {
-		return JSON.parse(raw);
-	} catch {
-		return undefined;
-	}
 }

@@ -24,6 +24,7 @@ import type {
 import { createHash } from 'node:crypto';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { readHttpFailure, toJsonObject } from '../http/errors';
+import { parseJson } from '../json';
 
 export const HIGHLEVEL_API_VERSION = '2021-07-28';
 export const HIGHLEVEL_DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com';
@@ -243,7 +244,7 @@ async function exchangeLocationToken(
 		failure.message = `${failure.message} (while getting the location token of ${locationId})`;
 		throw failure;
 	}
-	const data = (typeof response === 'string' ? safeJson(response) : response) as IDataObject | undefined;
+	const data = (typeof response === 'string' ? parseJson(response) : response) as IDataObject | undefined;
 	const accessToken = asText(data?.access_token);
 	if (!accessToken) {
 		throw new NodeOperationError(
@@ -255,14 +256,6 @@ async function exchangeLocationToken(
 	const expiresIn = Number(data?.expires_in);
 	const lifetimeMs = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3600 * 1000;
 	return { accessToken, expiresAt: Date.now() + lifetimeMs };
-}
-
-function safeJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
 }
 
 /** Sends one request to HighLevel and returns the parsed JSON body. */

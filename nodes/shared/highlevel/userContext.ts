@@ -11,6 +11,7 @@
  */
 import { createDecipheriv, createHash } from 'node:crypto';
 import { z } from 'zod';
+import { parseJson } from '../json';
 
 export const UserContextSchema = z
 	.object({
@@ -58,14 +59,6 @@ function decipherOrUndefined(key: Buffer, iv: Buffer, ciphertext: Buffer): strin
 	}
 }
 
-function jsonOrUndefined(text: string): unknown {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return undefined;
-	}
-}
-
 /**
  * Decrypts and parses a user context. Throws UserContextError for an empty secret, a payload that
  * is not CryptoJS passphrase data, a wrong secret or damaged data, or a result that is not a JSON
@@ -87,7 +80,7 @@ export function decryptUserContext(encrypted: string, sharedSecret: string): Use
 	if (plain === undefined) {
 		throw new UserContextError('it could not be decrypted: wrong Shared Secret, or damaged data');
 	}
-	const value = jsonOrUndefined(plain);
+	const value = parseJson(plain);
 	if (value === undefined) {
 		throw new UserContextError('it decrypted to something that is not JSON: wrong Shared Secret, or damaged data');
 	}
