@@ -6,13 +6,14 @@
  * Source: ../shared/specs/highlevel/apps/store.json (`create-shipping-carrier`,
  * `list-shipping-carriers`, `update-shipping-carrier`, `delete-shipping-carrier`).
  */
-import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import {
 	altOf,
 	highLevelApiRequest,
 	resolveLocationId,
 } from '../shared/highlevel/transport';
+import { deleteShippingCarrier } from '../shared/highlevel/carriers';
 import { buildCallbackUrl, withoutQuery } from '../shared/signatures/callbackToken';
 import { callbackSecretOf } from '../shared/signatures/secret';
 
@@ -85,16 +86,7 @@ export async function upsertCarrier(ctx: IHookFunctions, target: RegistrationTar
 	return keep._id;
 }
 
+/** Removes a carrier; one already gone (deleted by hand, or by the second webhook path) is fine. */
 export async function deleteCarrier(ctx: IHookFunctions, locationId: string, carrierId: string): Promise<void> {
-	try {
-		await highLevelApiRequest(ctx, {
-			method: 'DELETE',
-			endpoint: `/store/shipping-carrier/${encodeURIComponent(carrierId)}`,
-			qs: altOf(locationId),
-		});
-	} catch (error) {
-		// Already gone (deleted by hand, or by the second webhook path's delete): nothing to do.
-		if ((error as { httpCode?: string }).httpCode === '404') return;
-		throw new NodeApiError(ctx.getNode(), error as JsonObject);
-	}
+	await deleteShippingCarrier(ctx, locationId, carrierId);
 }

@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { resolveLocationId } from '../../shared/highlevel/transport';
+import { isHighLevelNotFound } from '../../shared/highlevel/carriers';
 
 export interface CarrierService {
 	name: string;
@@ -30,11 +31,7 @@ export function asNodeError(
 }
 
 /** Whether a failed HighLevel call means "no such record" (HTTP 404, or a "not found" message). */
-export function isNotFoundError(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
-	if (error.httpCode === '404') return true;
-	return /not\s*found/i.test(error.message);
-}
+export const isNotFoundError = isHighLevelNotFound;
 
 export function fail(ctx: IExecuteFunctions, itemIndex: number, message: string): never {
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });

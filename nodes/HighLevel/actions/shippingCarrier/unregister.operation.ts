@@ -17,14 +17,13 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
-import { altOf, highLevelApiRequest } from '../../../shared/highlevel/transport';
-import { carrierEndpoint, listShippingCarriers } from '../../helpers/api';
+import { deleteShippingCarrier } from '../../../shared/highlevel/carriers';
+import { listShippingCarriers } from '../../helpers/api';
 import {
 	asNodeError,
 	fail,
 	getLocationId,
 	idOf,
-	isNotFoundError,
 	parseCallbackUrl,
 } from '../../helpers/utils';
 import type { RemovedCarrierRate } from '../shippingRate/deleteCarrierRates.operation';
@@ -109,20 +108,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 		rates = await removeCarrierRates(this, locationId, new Set(matches.map((c) => idOf(c))), itemIndex);
 		for (const carrier of matches) {
-			const entry: IDataObject = { shippingCarrierId: idOf(carrier), name: carrier.name ?? null };
-			try {
-				await highLevelApiRequest(this, {
-					method: 'DELETE',
-					endpoint: carrierEndpoint(idOf(carrier)),
-					qs: altOf(locationId),
-					itemIndex,
-				});
-				entry.outcome = 'deleted';
-			} catch (error) {
-				if (!isNotFoundError(error)) throw asNodeError(this, error, itemIndex);
-				entry.outcome = 'notFound';
-			}
-			carriers.push(entry);
+			carriers.push({
+				shippingCarrierId: idOf(carrier),
+				name: carrier.name ?? null,
+				outcome: await deleteShippingCarrier(this, locationId, idOf(carrier), itemIndex),
+			});
 		}
 	} catch (error) {
 		if (!(tolerate && isAccessRevokedError(error))) throw asNodeError(this, error, itemIndex);
