@@ -5,9 +5,8 @@ import type {
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { OrderReference } from '../shared/core/tracking';
 import { decodeOrderReference } from '../shared/core/tracking';
 import { parseShippoWebhook, SHIPPO_TRACKING_EVENTS } from '../shared/dialects/shippoWebhook';
@@ -19,12 +18,7 @@ import {
 	verifyShippoWebhookPath,
 } from '../shared/signatures/shippoWebhook';
 import { getShippoCredentials, shippoApiRequest } from '../shared/shippo/transport';
-
-interface ShippoWebhook {
-	object_id: string;
-	event: string;
-	url: string;
-}
+import { deleteShippoWebhooks, listShippoWebhooks } from '../shared/shippo/webhooks';
 
 /**
  * Starts a workflow when Shippo reports a bought label (transaction_created/updated) or a tracking
@@ -99,14 +93,14 @@ export class ShippoTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const target = await webhookTarget(this);
-				const existing = await listWebhooks(this);
+				const existing = await listShippoWebhooks(this);
 				return target.events.every((event) =>
 					existing.some((hook) => hook.event === event && hook.url === target.url),
 				);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const target = await webhookTarget(this);
-				const existing = await listWebhooks(this);
+				const existing = await listShippoWebhooks(this);
 				for (const event of target.events) {
 					if (existing.some((hook) => hook.event === event && hook.url === target.url)) continue;
 					await shippoApiRequest(this, {
@@ -118,18 +112,8 @@ export class ShippoTrigger implements INodeType {
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const target = await webhookTarget(this);
-				const base = withoutQuery(target.url);
-				for (const hook of await listWebhooks(this)) {
-					if (withoutQuery(hook.url) !== base) continue;
-					try {
-						await shippoApiRequest(this, { method: 'DELETE', endpoint: `/webhooks/${encodeURIComponent(hook.object_id)}` });
-					} catch (error) {
-						// Already removed at Shippo: nothing left to clean.
-						if ((error as { httpCode?: string }).httpCode === '404') continue;
-						throw new NodeApiError(this.getNode(), error as JsonObject);
-					}
-				}
+				const base = withoutQuery((await webhookTarget(this)).url);
+				await deleteShippoWebhooks(this, (hook) => withoutQuery(hook.url) === base);
 				return true;
 			},
 		},
@@ -235,12 +219,4 @@ async function webhookTarget(ctx: IHookFunctions) {
 		events,
 		isTest: String(credentials.token ?? '').startsWith('shippo_test_'),
 	};
-}
-
-async function listWebhooks(ctx: IHookFunctions): Promise<ShippoWebhook[]> {
-	const response = await shippoApiRequest<{ results?: ShippoWebhook[] }>(ctx, {
-		method: 'GET',
-		endpoint: '/webhooks',
-	});
-	return response.results ?? [];
 }

@@ -8,13 +8,12 @@
  * Output: one item `{urlContains, deleted, notFound, webhooks[{object_id, event, url, outcome}]}`.
  */
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { shippoApiRequest } from '../../../shared/shippo/transport';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { deleteShippoWebhooks } from '../../../shared/shippo/webhooks';
 import { runPerItem } from '../../helpers/utils';
 
 const properties: INodeProperties[] = [
@@ -48,31 +47,11 @@ export async function execute(
 				{ itemIndex: i },
 			);
 		}
-		const response = await shippoApiRequest<{ results?: IDataObject[] }>(this, {
-			method: 'GET',
-			endpoint: '/webhooks',
-			itemIndex: i,
-		});
-		const webhooks: IDataObject[] = [];
-		for (const hook of response.results ?? []) {
-			if (!String(hook.url ?? '').includes(urlContains)) continue;
-			const entry: IDataObject = { object_id: hook.object_id, event: hook.event, url: hook.url };
-			let failure: unknown;
-			try {
-				await shippoApiRequest(this, {
-					method: 'DELETE',
-					endpoint: `/webhooks/${encodeURIComponent(String(hook.object_id))}`,
-					itemIndex: i,
-				});
-				entry.outcome = 'deleted';
-			} catch (error) {
-				// Already removed at Shippo: nothing left to delete.
-				if (error instanceof NodeApiError && error.httpCode === '404') entry.outcome = 'notFound';
-				else failure = error;
-			}
-			if (failure) throw failure;
-			webhooks.push(entry);
-		}
+		const webhooks = await deleteShippoWebhooks(
+			this,
+			(hook) => String(hook.url ?? '').includes(urlContains),
+			i,
+		);
 		return [
 			{
 				urlContains,

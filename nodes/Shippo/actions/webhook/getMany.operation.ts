@@ -3,13 +3,12 @@
  * `{ count, results }`), cut to the limit unless Return All.
  */
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { shippoApiRequest } from '../../../shared/shippo/transport';
+import { listShippoWebhooks } from '../../../shared/shippo/webhooks';
 import { returnAllOrLimit } from '../common.descriptions';
 import { runPerItem } from '../../helpers/utils';
 
@@ -27,12 +26,7 @@ export async function execute(
 	return await runPerItem(this, items, async (i) => {
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
-		const response = await shippoApiRequest<{ results?: IDataObject[] }>(this, {
-			method: 'GET',
-			endpoint: '/webhooks',
-			itemIndex: i,
-		});
-		const results = response.results ?? [];
+		const results = await listShippoWebhooks(this, i);
 		return limit === undefined ? results : results.slice(0, limit);
 	});
 }
