@@ -459,21 +459,27 @@ function adaptToStack(definition, file, { n8nUrl, highlevelWebhookKey, providerU
 	if (file === 'install-carrier.json' || file === 'uninstall.json' || file === 'marketplace-install.json') {
 		const liveRates = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'live-rates.json'), 'utf8'));
 		const trigger = liveRates.nodes.find((n) => n.type === `${PACKAGE}.shippingRatesTrigger`);
-		const settings = definition.nodes.find((n) => n.name === 'Settings');
-		const assignment = settings.parameters.assignments.assignments.find((a) => a.name === 'callbackUrl');
-		assignment.value = `${n8nUrl}/webhook/${trigger.webhookId}/rates`;
+		setSetting(definition, 'callbackUrl', `${n8nUrl}/webhook/${trigger.webhookId}/rates`);
 	}
-	if (file === 'product-sync.json' && providerUrl) {
-		const settings = definition.nodes.find((n) => n.name === 'Settings');
-		const assignment = settings.parameters.assignments.assignments.find((a) => a.name === 'catalogUrl');
-		assignment.value = `${providerUrl}/products`;
-	}
+	if (file === 'product-sync.json' && providerUrl) setSetting(definition, 'catalogUrl', `${providerUrl}/products`);
 	if (highlevelWebhookKey) {
 		for (const node of definition.nodes) {
 			if (node.type !== `${PACKAGE}.highLevelShippingTrigger`) continue;
 			node.parameters = { ...node.parameters, publicKey: highlevelWebhookKey, acceptLegacy: false };
 		}
 	}
+	return definition;
+}
+
+/**
+ * Sets one value of a bundled workflow's "Settings" node (a Set node whose assignments the other
+ * nodes read, e.g. callbackUrl). Throws when the workflow has no such setting.
+ */
+function setSetting(definition, name, value) {
+	const settings = definition.nodes.find((n) => n.name === 'Settings');
+	const assignment = settings && settings.parameters.assignments.assignments.find((a) => a.name === name);
+	if (!assignment) throw new Error(`${definition.name}: no Settings → ${name}`);
+	assignment.value = value;
 	return definition;
 }
 
@@ -1186,6 +1192,7 @@ async function startStack(options = {}) {
 module.exports = {
 	startStack,
 	adaptToStack,
+	setSetting,
 	pointInstallAtLiveRates,
 	standinWebhookKey,
 	installN8n,

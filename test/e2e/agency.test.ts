@@ -18,9 +18,8 @@ import { sleep } from 'n8n-workflow';
 import catalog from '../../samples/dropship-catalog.json';
 import rateRequest from '../fixtures/highlevel-rate-request.json';
 import orderSyncWorkflow from '../../workflows/order-sync.json';
-import userContextWorkflow from '../../workflows/user-context.json';
 import type { Stack } from './stack';
-import { adaptToStack, startStack } from './stack';
+import { adaptToStack, setSetting, startStack, until, webhookIdOf } from './stack';
 
 type Json = Record<string, unknown>;
 
@@ -33,8 +32,6 @@ const zones = [
 	{ name: 'Domestic', countries: [{ code: 'US' }] },
 	{ name: 'International', countries: [{ code: 'CA' }, { code: 'GB' }] },
 ];
-const webhookIdOf = (workflow: { nodes: unknown[] }, type: string) =>
-	String(((workflow.nodes as Json[]).find((n) => String(n.type).endsWith(type)) as Json).webhookId);
 
 describe('agency mode on a real n8n', () => {
 	let stack: Stack;
@@ -53,15 +50,6 @@ describe('agency mode on a real n8n', () => {
 			rates: Record<string, Json>;
 			zones: Record<string, Json>;
 		};
-	}
-
-	async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, tries = 120): Promise<T> {
-		let value = await probe();
-		for (let i = 0; i < tries && !done(value); i++) {
-			await sleep(250);
-			value = await probe();
-		}
-		return value;
 	}
 
 	const carriersOf = async (id: string) => Object.values((await location(id)).carriers);
@@ -106,20 +94,11 @@ describe('agency mode on a real n8n', () => {
 					const trigger = adapted.nodes.find((n) => String(n.type).endsWith('.shippingRatesTrigger')) as Json;
 					trigger.parameters = { ...(trigger.parameters as Json), registration: 'installWorkflow' };
 				}
-				if (file === 'uninstall.json') {
-					// One Shippo account serves both locations: its webhooks stay when one uninstalls.
-					const settings = adapted.nodes.find((n) => n.name === 'Settings') as Json;
-					const assignments = ((settings.parameters as Json).assignments as { assignments: Json[] }).assignments;
-					const toggle = assignments.find((a) => a.name === 'deleteShippoWebhooks') as Json;
-					toggle.value = false;
-				}
+				// One Shippo account serves both locations: its webhooks stay when one uninstalls.
+				if (file === 'uninstall.json') setSetting(adapted, 'deleteShippoWebhooks', false);
 				if (file === 'product-sync.json') {
-					const settings = adapted.nodes.find((n) => n.name === 'Settings') as Json;
-					const assignments = ((settings.parameters as Json).assignments as { assignments: Json[] }).assignments;
-					for (const assignment of assignments) {
-						if (assignment.name === 'locationId') assignment.value = A;
-						if (assignment.name === 'storeId') assignment.value = 'store-a';
-					}
+					setSetting(adapted, 'locationId', A);
+					setSetting(adapted, 'storeId', 'store-a');
 				}
 				return adapted;
 			},
@@ -135,7 +114,7 @@ describe('agency mode on a real n8n', () => {
 		const answer = await standinSends({ type: 'INSTALL', payload: { installType: 'Company', companyId: COMPANY } });
 		expect(answer).toMatchObject({ status: 200, body: { received: true, event: 'INSTALL' } });
 		for (const id of [A, B]) {
-			await until(() => carrierRatesOf(id), (rates) => rates.length === zones.length);
+			await until(() => carrierRatesOf(id), (rates) => rates.length === zones.length, 120);
 			const carriers = await carriersOf(id);
 			expect(carriers).toHaveLength(1);
 			const url = new URL(String(carriers[0].callbackUrl));
@@ -190,7 +169,7 @@ describe('agency mode on a real n8n', () => {
 		const hooksBefore = await shippoHooks();
 		expect(hooksBefore).toBeGreaterThan(0);
 		await standinSends({ type: 'UNINSTALL', payload: { locationId: B, companyId: COMPANY } });
-		await until(() => carriersOf(B), (carriers) => carriers.length === 0);
+		await until(() => carriersOf(B), (carriers) => carriers.length === 0, 120);
 		expect(await shippoHooks()).toBe(hooksBefore);
 		expect(await carriersOf(B)).toEqual([]);
 		expect(await carrierRatesOf(B)).toEqual([]);
@@ -210,7 +189,6 @@ describe('agency mode on a real n8n', () => {
 		);
 		expect(bad.status).toBe(401);
 		expect(JSON.stringify(bad.data)).toMatch(/Shared Secret/);
-		expect(webhookIdOf(userContextWorkflow, 'n8n-nodes-base.webhook')).toBeTruthy();
 	});
 
 	it("syncs the sample catalog into A's products, one price per SKU, in the store; a second run writes nothing", async () => {

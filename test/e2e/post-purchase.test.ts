@@ -16,13 +16,11 @@ import orderCreate from '../fixtures/webhooks/OrderCreate.json';
 import orderSyncWorkflow from '../../workflows/order-sync.json';
 import fulfillmentWorkflow from '../../workflows/fulfillment.json';
 import type { Stack } from './stack';
-import { adaptToStack, startStack } from './stack';
+import { adaptToStack, startStack, until, webhookIdOf } from './stack';
 
 type Json = Record<string, unknown>;
 
 const otherKeys = generateKeyPairSync('ed25519');
-const webhookIdOf = (workflow: { nodes: unknown[] }, name: string) =>
-	String(((workflow.nodes as Json[]).find((n) => n.name === name) as Json).webhookId);
 const SHIPPO_AUTH = { Authorization: 'ShippoToken shippo_test_demo' };
 const LOCATION = 'LOCATION_ID_HERE';
 const PRICE_IDS = (orderCreate.items as Array<{ price: { _id: string }; qty: number }>).map((item) => [
@@ -93,15 +91,6 @@ describe('post-purchase workflows on a real n8n', () => {
 		};
 	}
 
-	async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, tries = 80): Promise<T> {
-		let value = await probe();
-		for (let i = 0; i < tries && !done(value); i++) {
-			await sleep(250);
-			value = await probe();
-		}
-		return value;
-	}
-
 	beforeAll(async () => {
 		stack = await startStack({
 			activate: ['live-rates.json', 'order-sync.json', 'fulfillment.json', 'uninstall.json'],
@@ -118,7 +107,7 @@ describe('post-purchase workflows on a real n8n', () => {
 			},
 			transformWorkflow: adaptToStack,
 		});
-		eventsUrl = `${stack.n8nUrl}/webhook/${webhookIdOf(orderSyncWorkflow, 'HighLevel Trigger')}/events`;
+		eventsUrl = `${stack.n8nUrl}/webhook/${webhookIdOf(orderSyncWorkflow, '.highLevelShippingTrigger')}/events`;
 	}, 600000);
 
 	afterAll(async () => {
@@ -197,7 +186,7 @@ describe('post-purchase workflows on a real n8n', () => {
 		expect(items).toEqual(PRICE_IDS);
 
 		const deliveries = await axios.get(`${shippo()}/__standin/webhooks/deliveries`);
-		const fulfillmentPath = `/webhook/${webhookIdOf(fulfillmentWorkflow, 'Shippo Trigger')}/shippo`;
+		const fulfillmentPath = `/webhook/${webhookIdOf(fulfillmentWorkflow, '.shippoTrigger')}/shippo`;
 		expect(deliveries.data).toEqual([
 			expect.objectContaining({
 				event: 'transaction_created',
@@ -243,16 +232,18 @@ describe('post-purchase workflows on a real n8n', () => {
 		expect(hooks).toEqual([]);
 	});
 
-	it('answers 401 with a reason to a Shippo event without the URL token, and 400 or 401 to garbage for HighLevel', async () => {
-		const shippoUrl = `${stack.n8nUrl}/webhook/${webhookIdOf(fulfillmentWorkflow, 'Shippo Trigger')}/shippo`;
+	it('answers 401 with a reason to a Shippo event without the URL token, and to an unsigned HighLevel webhook', async () => {
+		const shippoUrl = `${stack.n8nUrl}/webhook/${webhookIdOf(fulfillmentWorkflow, '.shippoTrigger')}/shippo`;
 		const forged = await axios.post(shippoUrl, { event: 'transaction_created', data: {} }, { validateStatus: () => true });
 		expect(forged.status).toBe(401);
 		expect(JSON.stringify(forged.data)).toMatch(/token/);
-		const garbage = await axios.post(eventsUrl, 'not json', {
-			headers: { 'content-type': 'application/json' },
-			validateStatus: () => true,
-		});
-		expect([400, 401]).toContain(garbage.status);
+		const unsigned = await axios.post(
+			eventsUrl,
+			{ type: 'OrderCreate', _id: ORDER.rejected, altId: LOCATION },
+			{ validateStatus: () => true },
+		);
+		expect(unsigned.status).toBe(401);
+		expect(JSON.stringify(unsigned.data)).toMatch(/signature/i);
 	});
 
 	it('sent only requests that pass the HighLevel and Shippo specs, and n8n is up', async () => {

@@ -3,6 +3,7 @@
  * the demo and the benchmark): a pinned n8n with the pack installed, the bundled workflows and the
  * HighLevel and Shippo stand-ins.
  */
+import { sleep } from 'n8n-workflow';
 
 export interface StandinRecord {
 	method?: string;
@@ -55,6 +56,26 @@ const stack = require('../../scripts/lib/stack') as {
 	startStack: (options?: Record<string, unknown>) => Promise<Stack>;
 	adaptToStack: WorkflowTransform;
 	pointInstallAtLiveRates: WorkflowTransform;
+	setSetting: (definition: unknown, name: string, value: unknown) => unknown;
 };
 
-export const { startStack, adaptToStack, pointInstallAtLiveRates } = stack;
+export const { startStack, adaptToStack, pointInstallAtLiveRates, setSetting } = stack;
+
+type Json = Record<string, unknown>;
+
+/** The webhookId of the first node of a bundled workflow whose type ends with `typeSuffix`. */
+export function webhookIdOf(workflow: { nodes: unknown[] }, typeSuffix: string): string {
+	const node = (workflow.nodes as Json[]).find((n) => String(n.type).endsWith(typeSuffix));
+	if (!node) throw new Error(`no node of type *${typeSuffix}`);
+	return String(node.webhookId);
+}
+
+/** Polls `probe` every 250 ms until `done` accepts its value (at most `tries` times); the last value. */
+export async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, tries = 80): Promise<T> {
+	let value = await probe();
+	for (let i = 0; i < tries && !done(value); i++) {
+		await sleep(250);
+		value = await probe();
+	}
+	return value;
+}
