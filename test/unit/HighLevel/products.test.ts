@@ -36,38 +36,28 @@ const run = async (params: Record<string, unknown>, continueOnFail = false) =>
 const runError = async (params: Record<string, unknown>) =>
 	await runErrorAgainstStandin(hl, { params: { locationId: '', ...params } });
 
+/** Product → Create of a tee in sizes S and M and the color Red, with one image. */
+const TEE = {
+	resource: 'product',
+	operation: 'create',
+	name: 'Classic Tee',
+	productType: 'PHYSICAL',
+	variants: {
+		variant: [
+			{ name: 'Size', options: 'S, M' },
+			{ name: 'Color', options: 'Red' },
+		],
+	},
+	medias: { media: [{ url: 'https://example.com/tee.jpg', type: 'image', isFeatured: true }] },
+};
+
 const createTee = async () =>
-	(
-		await run({
-			resource: 'product',
-			operation: 'create',
-			name: 'Classic Tee',
-			productType: 'PHYSICAL',
-			variants: {
-				variant: [
-					{ name: 'Size', options: 'S, M' },
-					{ name: 'Color', options: 'Red' },
-				],
-			},
-			medias: { media: [{ url: 'https://example.com/tee.jpg', type: 'image', isFeatured: true }] },
-			additionalFields: { description: 'Soft cotton', availableInStore: true },
-		})
-	).json[0];
+	(await run({ ...TEE, additionalFields: { description: 'Soft cotton', availableInStore: true } })).json[0];
 
 describe('HighLevel node: Product (stand-in)', () => {
 	test('Create sends derived variant, option and media ids and returns the product', async () => {
 		const result = await run({
-			resource: 'product',
-			operation: 'create',
-			name: 'Classic Tee',
-			productType: 'PHYSICAL',
-			variants: {
-				variant: [
-					{ name: 'Size', options: 'S, M' },
-					{ name: 'Color', options: 'Red' },
-				],
-			},
-			medias: { media: [{ url: 'https://example.com/tee.jpg', type: 'image', isFeatured: true }] },
+			...TEE,
 			additionalFields: { description: 'Soft cotton', image: 'https://example.com/tee.jpg' },
 		});
 		expect(result.sent.map(routeOf)).toEqual(['POST /products/']);

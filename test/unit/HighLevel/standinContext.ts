@@ -13,6 +13,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { HighLevelShipping } from '../../../nodes/HighLevel/HighLevelShipping.node';
+import { sendToStandin } from '../helpers/standinHttp';
 
 export interface HighLevelStandin {
 	url: string;
@@ -52,36 +53,8 @@ export interface SentRequest {
 	body?: unknown;
 }
 
-function toUrl(request: IHttpRequestOptions): string {
-	const url = new URL(request.url);
-	for (const [key, value] of Object.entries(request.qs ?? {})) {
-		if (Array.isArray(value)) {
-			for (const entry of value) url.searchParams.append(key, String(entry));
-		} else if (value !== undefined) url.searchParams.set(key, String(value));
-	}
-	return url.href;
-}
-
-/** Sends one request like n8n's helper (JSON in and out), throwing on HTTP errors. */
-async function send(request: IHttpRequestOptions): Promise<unknown> {
-	const response = await fetch(toUrl(request), {
-		method: request.method ?? 'GET',
-		headers: {
-			...(request.headers as Record<string, string>),
-			authorization: `Bearer ${ACCESS}`,
-			...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
-		},
-		body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
-	});
-	const text = await response.text();
-	const data: unknown = text ? JSON.parse(text) : '';
-	if (!response.ok) {
-		throw Object.assign(new Error(`Request failed with status code ${response.status}`), {
-			response: { status: response.status, data },
-		});
-	}
-	return data;
-}
+/** Sends one request like n8n's helper (Bearer token, JSON in and out), throwing on HTTP errors. */
+const send = async (request: IHttpRequestOptions) => await sendToStandin(request, `Bearer ${ACCESS}`);
 
 type ParamValue = unknown | ((itemIndex: number) => unknown);
 

@@ -5,6 +5,7 @@
  */
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { Shippo } from '../../../nodes/Shippo/Shippo.node';
+import { sendToStandin } from '../helpers/standinHttp';
 import { createContext } from './context';
 
 interface Standin {
@@ -21,36 +22,9 @@ const { startShippoStandin } = require('../../standins') as {
 
 let sh: Standin;
 
-function toUrl(request: IHttpRequestOptions): string {
-	const url = new URL(request.url);
-	for (const [key, value] of Object.entries(request.qs ?? {})) {
-		if (Array.isArray(value))
-			for (const entry of value) url.searchParams.append(key, String(entry));
-		else if (value !== undefined) url.searchParams.set(key, String(value));
-	}
-	return url.href;
-}
-
 /** Sends the node's request like n8n would (ShippoToken auth, JSON), throwing on HTTP errors. */
-async function send(request: IHttpRequestOptions): Promise<unknown> {
-	const response = await fetch(toUrl(request), {
-		method: request.method ?? 'GET',
-		headers: {
-			...(request.headers as Record<string, string>),
-			authorization: 'ShippoToken shippo_test_unit',
-			...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
-		},
-		body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
-	});
-	const text = await response.text();
-	const data: unknown = text ? JSON.parse(text) : '';
-	if (!response.ok) {
-		throw Object.assign(new Error(`Request failed with status code ${response.status}`), {
-			response: { status: response.status, data },
-		});
-	}
-	return data;
-}
+const send = async (request: IHttpRequestOptions) =>
+	await sendToStandin(request, 'ShippoToken shippo_test_unit');
 
 async function download(request: IHttpRequestOptions): Promise<Buffer> {
 	const response = await fetch(request.url);
