@@ -155,6 +155,34 @@ describe('Shippo › Rate Quote › Get Rates', () => {
 		expect((await run(off)).requests).toHaveLength(1);
 	});
 
+	it('shares one Shippo call between carts with other items that make the same parcel', async () => {
+		await run({});
+		// One line of 2,200 g instead of 2 × 500 g + 1 × 1,200 g: other names, SKUs and prices, same parcel.
+		const otherCart = {
+			...request(),
+			items: [{ name: 'Gift set', sku: 'GIFT-1', quantity: 1, unitWeightGrams: 2200, unitPriceMinor: 4999 }],
+			destination: { ...(request().destination as IDataObject), name: 'Another Buyer', street1: '9 Other St' },
+		};
+		const second = await run({ items: [{ json: otherCart }] });
+		expect(second.requests).toHaveLength(0);
+		expect(second.output[0].json).toMatchObject({ cached: true, quotes: [groundQuote, priorityQuote] });
+	});
+
+	it('asks Shippo again when the parcel weight or the destination ZIP changes', async () => {
+		await run({});
+		const heavier = { ...request(), items: [{ quantity: 1, unitWeightGrams: 2300, unitPriceMinor: 4999 }] };
+		expect((await run({ items: [{ json: heavier }] })).requests).toHaveLength(1);
+		const otherZip = { ...request(), destination: { ...(request().destination as IDataObject), postalCode: '10002' } };
+		expect((await run({ items: [{ json: otherZip }] })).requests).toHaveLength(1);
+	});
+
+	it('ends early without calling Shippo once the callback was answered (deadline passed)', async () => {
+		const { output, http } = await run({ items: [{ json: { ...request(), deadlineAt: NOW, fallbackRates } }] });
+		expect(http).not.toHaveBeenCalled();
+		expect(output[0].json).toMatchObject({ quotes: [], cached: false, fallbackRates });
+		expect(output[0].json.errors).toEqual([expect.stringContaining('already answered')]);
+	});
+
 	it('does not cache an answer without quotes', async () => {
 		const empty = { http: () => ({ object_id: 'shp_2', status: 'SUCCESS', rates: [], messages: [] }) };
 		await run(empty);

@@ -10,17 +10,16 @@
  * Deadline: when the item carries `deadlineAt` (epoch ms, set by the Shipping Rates Trigger), the
  * request timeout is `min(Timeout, deadlineAt - now - 150 ms)`; with no time left Shippo is not
  * called at all. Carrier errors either give `quotes: []` + the message in `errors` (fail open,
- * default) or stop the workflow. Answers with at least one quote are cached in memory (Cache TTL).
+ * default) or stop the workflow. Once the deadline has passed (the trigger's guard has answered the
+ * callback), Shippo is not called: the execution ends early with no quotes.
+ *
+ * Cache: answers with at least one quote are kept in memory (Cache TTL), keyed on what Shippo
+ * prices (shared/shippo/quoteCache.ts), so carts with other items but the same parcel share them.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import get from 'lodash/get';
-import type { Address, LengthUnit, RateQuote, RateRequest, WeightUnit } from '../../../shared/core';
+import type { Address, LengthUnit, RateRequest, WeightUnit } from '../../../shared/core';
 import {
 	AddressSchema,
 	RateRequestSchema,
@@ -28,9 +27,8 @@ import {
 	parseLengthUnit,
 	toMillimetres,
 } from '../../../shared/core';
-import type { ParcelShape, ShippoShipment } from '../../../shared/shippo/mapping';
+import type { ParcelShape, ShippoShipment, ShippoShipmentBody } from '../../../shared/shippo/mapping';
 import {
-	SHIPPO_DISTANCE_UNITS,
 	ShippoMappingError,
 	describeShippoMessages,
 	filterQuotesByService,
@@ -38,8 +36,10 @@ import {
 	toShippoShipmentBody,
 } from '../../../shared/shippo/mapping';
 import { RateCache, rateCacheKey } from '../../../shared/cache/rateCache';
+import type { CachedRates } from '../../../shared/shippo/quoteCache';
+import { carrierQuoteCacheKey, shippoRateCache } from '../../../shared/shippo/quoteCache';
+import { callbackAnswered, readDeadline } from '../../../shared/liveRates/deadline';
 import { shippoApiRequest } from '../../../shared/shippo/transport';
-import { addressFields } from '../common.descriptions';
 import {
 	addressFromUi,
 	credentialFingerprint,
@@ -48,233 +48,15 @@ import {
 	toNodeError,
 } from '../../helpers/utils';
 
+export { description } from './getRates.description';
+
 /** Time kept back from the deadline for the rest of the workflow to answer, in ms. */
 export const DEADLINE_SAFETY_MARGIN_MS = 150;
 
-/** What a cache entry holds: the carrier's answer before the service filter. */
-export interface CachedRates {
-	quotes: RateQuote[];
-	errors: string[];
-	shipmentId: string | null;
-}
-
 /** Process-wide caches (in memory only; a miss just asks Shippo). */
-export const shippoRateCache = new RateCache<CachedRates>({ maxEntries: 500 });
+export { shippoRateCache };
+export type { CachedRates };
 export const userParcelTemplateCache = new RateCache<ParcelShape>({ maxEntries: 100 });
-
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Carrier Account Names or IDs',
-		name: 'carrierAccounts',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getCarrierAccounts' },
-		default: [],
-		description:
-			'Carrier accounts to ask for rates (Shippo <code>carrier_accounts</code>); leave empty for all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Parcel Source',
-		name: 'parcelSource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Carrier Parcel Template',
-				value: 'carrierTemplate',
-				description: 'A carrier box token such as USPS_SmallFlatRateBox; weight from the items',
-			},
-			{
-				name: 'From Item Weights and Dimensions',
-				value: 'items',
-				description:
-					'Weight = sum of item weights + packaging; size from the items when every line has dimensions, else the default box',
-			},
-			{
-				name: 'User Parcel Template',
-				value: 'userTemplate',
-				description: 'Size of one of your Shippo parcel templates; weight from the items',
-			},
-		],
-		default: 'items',
-	},
-	{
-		displayName: 'Default Box Length (Cm)',
-		name: 'defaultBoxLengthCm',
-		type: 'number',
-		typeOptions: { minValue: 0.1, numberPrecision: 2 },
-		default: 30,
-		description: 'Box length in centimetres, used when a cart line has no dimensions',
-		displayOptions: { show: { parcelSource: ['items'] } },
-	},
-	{
-		displayName: 'Default Box Width (Cm)',
-		name: 'defaultBoxWidthCm',
-		type: 'number',
-		typeOptions: { minValue: 0.1, numberPrecision: 2 },
-		default: 20,
-		description: 'Box width in centimetres, used when a cart line has no dimensions',
-		displayOptions: { show: { parcelSource: ['items'] } },
-	},
-	{
-		displayName: 'Default Box Height (Cm)',
-		name: 'defaultBoxHeightCm',
-		type: 'number',
-		typeOptions: { minValue: 0.1, numberPrecision: 2 },
-		default: 10,
-		description: 'Box height in centimetres, used when a cart line has no dimensions',
-		displayOptions: { show: { parcelSource: ['items'] } },
-	},
-	{
-		displayName: 'User Parcel Template',
-		name: 'userParcelTemplate',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'Parcel template whose dimensions are used (its own weight is ignored)',
-		displayOptions: { show: { parcelSource: ['userTemplate'] } },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchUserParcelTemplates', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'b958d3690bb04bb8b2986724872750f5',
-			},
-		],
-	},
-	{
-		displayName: 'Carrier Parcel Template Token',
-		name: 'carrierParcelTemplate',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'USPS_SmallFlatRateBox',
-		description:
-			'Carrier parcel template token (see Parcel Template → Get Many with Carrier Templates)',
-		displayOptions: { show: { parcelSource: ['carrierTemplate'] } },
-	},
-	{
-		displayName: 'Packaging Weight (G)',
-		name: 'packagingWeightGrams',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description: 'Weight of the box and filling in grams, added once to the item weights',
-	},
-	{
-		displayName: 'Origin Override',
-		name: 'originOverride',
-		type: 'fixedCollection',
-		placeholder: 'Add Origin Address',
-		default: {},
-		description: 'Sender address used when the rate request has no origin',
-		options: [{ displayName: 'Address', name: 'address', values: addressFields }],
-	},
-	{
-		displayName: 'On Carrier Error',
-		name: 'onCarrierError',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Return No Quotes (Fail Open)',
-				value: 'failOpen',
-				description:
-					'Output quotes: [] with the message in errors, so the checkout can fall back to other rates',
-			},
-			{
-				name: 'Stop Workflow',
-				value: 'stop',
-				description: 'Throw the error (use the node setting On Error to route it)',
-			},
-		],
-		default: 'failOpen',
-		description: 'What to do when Shippo fails, times out, or there is no time left before the deadline',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Cache TTL (Seconds)',
-				name: 'cacheTtl',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 300,
-				description:
-					'How long an answer with quotes is reused for an identical request, in seconds (in memory, per n8n process). 0 turns the cache off.',
-			},
-			{
-				displayName: 'Distance Unit',
-				name: 'distanceUnit',
-				type: 'options',
-				options: SHIPPO_DISTANCE_UNITS.map((unit) => ({ name: unit, value: unit })),
-				default: 'cm',
-				description: 'Unit of the parcel dimensions sent to Shippo when they come from the items',
-			},
-			{
-				displayName: 'Metadata',
-				name: 'metadata',
-				type: 'string',
-				default: '',
-				description: 'Text of up to 100 characters stored on the Shippo shipment',
-			},
-			{
-				displayName: 'Rate Request Field',
-				name: 'rateRequestField',
-				type: 'string',
-				default: '',
-				placeholder: 'rateRequest',
-				description:
-					'Property (dot path) holding the canonical rate request. Leave empty to use the whole item.',
-			},
-			{
-				displayName: 'Service Filter',
-				name: 'serviceFilter',
-				type: 'string',
-				default: '',
-				placeholder: 'usps_priority, ups_ground',
-				description:
-					'Comma-separated Shippo service level tokens to keep; leave empty to keep every service',
-			},
-			{
-				displayName: 'Timeout (Ms)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 10000,
-				description:
-					'Request timeout in milliseconds. With deadlineAt on the item, min(timeout, deadlineAt - now - 150 ms) is used.',
-			},
-			{
-				displayName: 'Weight Unit',
-				name: 'weightUnit',
-				type: 'options',
-				options: [
-					{ name: 'Gram (G)', value: 'g' },
-					{ name: 'Kilogram (Kg)', value: 'kg' },
-					{ name: 'Ounce (Oz)', value: 'oz' },
-					{ name: 'Pound (Lb)', value: 'lb' },
-				],
-				default: 'g',
-				description: 'Unit of the parcel weight sent to Shippo (Shippo mass_unit)',
-			},
-		],
-	},
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['rateQuote'], operation: ['getRates'] } },
-	properties,
-);
 
 interface GetRatesOptions {
 	cacheTtl?: number;
@@ -351,27 +133,7 @@ async function getRatesForItem(
 		shipmentId: answer.shipmentId,
 	});
 
-	// 1. Cache (only answers that held quotes are stored).
-	let cacheKey: string | undefined;
-	if (ttlMs > 0) {
-		cacheKey = rateCacheKey({
-			v: 1,
-			account: await getFingerprint(),
-			request,
-			origin,
-			parcel,
-			defaultBox,
-			packagingGrams,
-			massUnit,
-			distanceUnit,
-			carrierAccounts,
-			metadata,
-		});
-		const hit = shippoRateCache.get(cacheKey);
-		if (hit) return output(hit, true);
-	}
-
-	// 2. Time budget for each Shippo call.
+	// 1. Time budget for each Shippo call.
 	const budget = (): number =>
 		deadlineAt === undefined
 			? timeout
@@ -383,12 +145,20 @@ async function getRatesForItem(
 		}
 		return output({ quotes: [], errors: [message], shipmentId: null }, false);
 	};
+	const deadlineOrCarrierFailure = (error: unknown): IDataObject =>
+		error instanceof DeadlineExceeded
+			? carrierFailure(
+					`No time left before the deadline (deadlineAt ${deadlineAt}); Shippo was not called`,
+				)
+			: carrierFailure((error as Error).message, toNodeError(this, error, i));
 
-	// 3. Ask Shippo.
-	let shipment: ShippoShipment;
+	// 2. The shipment Shippo would price, then the carrier-quote cache keyed on what it prices
+	//    (only answers that held quotes are stored).
+	let body: ShippoShipmentBody;
+	let cacheKey: string | undefined;
 	try {
 		const shape = await resolveParcelShape.call(this, parcel, i, budget, getFingerprint, ttlMs);
-		const body = toShippoShipmentBody(request, {
+		body = toShippoShipmentBody(request, {
 			parcel: shape,
 			defaultBox,
 			packagingGrams,
@@ -398,6 +168,27 @@ async function getRatesForItem(
 			carrierAccounts,
 			metadata,
 		});
+		if (ttlMs > 0) {
+			cacheKey = carrierQuoteCacheKey(await getFingerprint(), body, request.currency);
+			const hit = shippoRateCache.get(cacheKey);
+			if (hit) return output(hit, true);
+		}
+	} catch (error) {
+		if (error instanceof ShippoMappingError) {
+			// A request Shippo would refuse is an input problem, not a carrier failure.
+			throw new NodeOperationError(this.getNode(), error.message, { itemIndex: i });
+		}
+		return deadlineOrCarrierFailure(error);
+	}
+
+	// 3. An execution whose callback was already answered (deadline passed) does no carrier work.
+	if (callbackAnswered(item.json)) {
+		return carrierFailure('The callback was already answered (deadline passed); Shippo was not called');
+	}
+
+	// 4. Ask Shippo.
+	let shipment: ShippoShipment;
+	try {
 		const timeLeft = budget();
 		if (timeLeft <= 0) throw new DeadlineExceeded();
 		shipment = await shippoApiRequest<ShippoShipment>(this, {
@@ -408,19 +199,10 @@ async function getRatesForItem(
 			timeout: timeLeft,
 		});
 	} catch (error) {
-		if (error instanceof ShippoMappingError) {
-			// A request Shippo would refuse is an input problem, not a carrier failure.
-			throw new NodeOperationError(this.getNode(), error.message, { itemIndex: i });
-		}
-		if (error instanceof DeadlineExceeded) {
-			return carrierFailure(
-				`No time left before the deadline (deadlineAt ${deadlineAt}); Shippo was not called`,
-			);
-		}
-		return carrierFailure((error as Error).message, toNodeError(this, error, i));
+		return deadlineOrCarrierFailure(error);
 	}
 
-	// 4. Map the answer.
+	// 5. Map the answer.
 	const mapped = toRateQuotes(shipment.rates, { preferCurrency: request.currency });
 	const errors = [...describeShippoMessages(shipment.messages), ...mapped.errors];
 	if (shipment.status && shipment.status !== 'SUCCESS') {
@@ -563,9 +345,4 @@ export function parcelShapeFromTemplate(template: IDataObject, id: string): Parc
 	throw new ShippoMappingError(
 		`user parcel template ${id} has neither dimensions nor a carrier template`,
 	);
-}
-
-function readDeadline(value: unknown): number | undefined {
-	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
