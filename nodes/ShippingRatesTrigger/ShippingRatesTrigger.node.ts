@@ -1,25 +1,14 @@
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import {
-	formatHighLevelRates,
-	parseHighLevelRateRequest,
-	RateRequestParseError,
-} from '../shared/dialects/highlevel';
-import { readCallbackQuery, verifyLocationToken } from '../shared/signatures/callbackToken';
-import type { GuardedResponse } from './failOpen';
-import { armFailOpen } from './failOpen';
-import { SOURCE_HEADER } from '../shared/liveRates/headers';
-import { answerCache, answerCacheKey } from './answerCache';
-import { readFallbackRates } from './fallback';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { handleRateCallback } from './callback';
 import { deleteCarrier, ownCarriers, registrationTarget, upsertCarrier } from './registration';
-import { callbackSecretOf } from '../shared/signatures/secret';
+import { DEFAULT_MAX_IN_FLIGHT } from './settings';
 import { highLevelAuthenticationProperty, highLevelCredentials } from '../shared/highlevel/descriptions';
 
 /**
@@ -191,7 +180,16 @@ export class ShippingRatesTrigger implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: 0,
 						description:
-							'Answer an identical cart again for this many seconds without running the workflow (HighLevel asks again while the buyer edits checkout). Only answers with carrier quotes are kept, never fallback rates; kept in memory of the process that receives the callback. 0 = off. A changed workflow applies to cached carts after at most this long.',
+							'Answer an identical cart again for this many seconds without running the workflow (HighLevel asks again while the buyer edits checkout; header x-shipping-rates-source: cache). Only answers with carrier quotes are kept, never fallback rates; kept in memory of the process that receives the callback. 0 = off. A changed workflow applies to cached carts after at most this long.',
+					},
+					{
+						displayName: 'Max Executions in Flight',
+						name: 'maxInFlight',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: DEFAULT_MAX_IN_FLIGHT,
+						description:
+							'Most executions of this workflow running at once for callbacks received by this n8n process. A callback beyond it is answered at once from the answer cache, else with the fallback rates (header x-shipping-rates-source: fallback-overload), and starts no execution, so a checkout burst cannot pile up work and memory. 0 = no bound. Raise it with more CPU cores or a slower carrier; see the README on bursts.',
 					},
 					{
 						displayName: 'Include Raw Body',
@@ -233,68 +231,6 @@ export class ShippingRatesTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const receivedAt = Date.now();
-		const req = this.getRequestObject();
-		const res = this.getResponseObject();
-		const reject = (status: number, body: IDataObject): IWebhookResponseData => {
-			res.status(status).json(body);
-			return { noWebhookResponse: true };
-		};
-
-		const { locationId, token } = readCallbackQuery(req.query as Record<string, unknown>);
-		const secret = await callbackSecretOf(this);
-		if (!verifyLocationToken(secret, locationId, token)) {
-			return reject(401, { error: 'invalid or missing callback token (query parameters loc and t)' });
-		}
-
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		let request;
-		try {
-			request = parseHighLevelRateRequest(req.body, String(options.defaultCurrency || 'USD'));
-		} catch (error) {
-			if (error instanceof RateRequestParseError) {
-				return reject(400, { error: error.message, field: error.field });
-			}
-			throw new NodeOperationError(this.getNode(), error as Error);
-		}
-		if (request.locationId && request.locationId !== locationId) {
-			return reject(401, { error: 'callback URL is signed for another location than the body altId' });
-		}
-
-		const cacheTtlMs = Math.max(0, Number(options.answerCacheSeconds ?? 0)) * 1000;
-		const cacheKey =
-			cacheTtlMs > 0 ? answerCacheKey(this.getWorkflow().id, this.getNode().name, locationId, request) : undefined;
-		const cached = cacheKey ? answerCache.get(cacheKey) : undefined;
-		if (cached) {
-			res.setHeader(SOURCE_HEADER, 'cache');
-			res.status(200).json(cached);
-			return { noWebhookResponse: true };
-		}
-
-		const fallbackRates = readFallbackRates(
-			this.getNodeParameter('fallbackRates', {}) as IDataObject,
-			request.currency,
-		);
-		const deadlineAt = receivedAt + Number(this.getNodeParameter('deadlineMs', 2500));
-		armFailOpen(res as unknown as GuardedResponse, {
-			deadlineAt,
-			fallbackBody: formatHighLevelRates(fallbackRates),
-			onSettled: (_source, body, cacheable) => {
-				if (cacheKey && cacheable) answerCache.set(cacheKey, body as IDataObject, cacheTtlMs);
-			},
-		});
-
-		const json: IDataObject = {
-			...(request as unknown as IDataObject),
-			locationId: request.locationId ?? locationId,
-			receivedAt,
-			deadlineAt,
-			fallbackRates: fallbackRates as unknown as IDataObject[],
-		};
-		if (options.includeRawBody) {
-			const raw = (req as unknown as { rawBody?: Buffer }).rawBody;
-			json.rawBody = raw ? raw.toString('utf8') : JSON.stringify(req.body);
-		}
-		return { workflowData: [[{ json }]] };
+		return await handleRateCallback.call(this);
 	}
 }

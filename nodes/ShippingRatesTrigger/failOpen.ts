@@ -4,16 +4,24 @@
  * HighLevel waits on the HTTP response of the callback; a 5xx, a non-JSON answer or a slow one
  * leaves the buyer without shipping options. Once the trigger has accepted a callback it arms
  * this guard on the Express response:
- *  - at the deadline, if nothing was sent yet, it answers 200 with the fallback rates;
+ *  - at the deadline (FALLBACK_LEAD_MS before it, for timer delay under load), if nothing was sent
+ *    yet, it answers 200 with the fallback rates;
  *  - whatever n8n sends later (the Shipping Rates Response node's answer arriving late, or n8n's
  *    own "Error in workflow" 500 when a node fails) is dropped once an answer went out;
- *  - an answer that is not 2xx `{"rates":[...]}` is replaced by the fallback rates.
+ *  - an answer that is not 2xx `{"rates":[...]}` is replaced by the fallback rates;
+ *  - header writes after the answer went out (`setHeader`, and `setHeaders`, which n8n's
+ *    response-node relay uses and Node.js answers with "Cannot set headers after they are sent to
+ *    the client" once headers are out) are dropped.
+ * Every time n8n writes the execution's own answer (the Shipping Rates Response node's, or n8n's
+ * when the workflow failed or ended without one), `onExecutionAnswer` tells the trigger that the
+ * execution is done, even when the deadline answered the caller long before.
  * The guard lives where the HTTP connection lives (n8n's main or webhook process), so it works
  * unchanged in queue mode, where the workflow itself runs on a worker.
  */
 import { sleep } from 'n8n-workflow';
 import { CACHEABLE_HEADER, SOURCE_HEADER } from '../shared/liveRates/headers';
 import { parseJson } from '../shared/json';
+import { fallbackAt } from '../shared/liveRates/deadline';
 
 /** The part of Express's response the guard touches. */
 export interface GuardedResponse {
@@ -23,6 +31,8 @@ export interface GuardedResponse {
 	statusCode: number;
 	status(code: number): GuardedResponse;
 	setHeader(name: string, value: number | string | readonly string[]): GuardedResponse;
+	/** Node.js ≥ 18.15: sets several headers at once (a Headers or a Map). */
+	setHeaders?(headers: Headers | Map<string, number | string | readonly string[]>): GuardedResponse;
 	json(body?: unknown): GuardedResponse;
 	send(body?: unknown): GuardedResponse;
 	end(...args: unknown[]): GuardedResponse;
@@ -39,6 +49,11 @@ export interface FailOpenOptions {
 	 * marked it cacheable (carrier quotes rather than fallback rates).
 	 */
 	onSettled?: (source: 'workflow' | 'fallback-deadline' | 'fallback-error', body: unknown, cacheable: boolean) => void;
+	/**
+	 * Called once, when n8n first writes the execution's own answer (whether or not the caller was
+	 * already answered): the execution is done with the callback (admission control gives its slot back).
+	 */
+	onExecutionAnswer?: () => void;
 }
 
 const isRatesBody = (body: unknown): boolean =>
@@ -69,7 +84,14 @@ export function armFailOpen(res: GuardedResponse, options: FailOpenOptions): voi
 		options.onSettled?.(source, body, cacheable);
 	};
 
+	let executionAnswered = false;
+	const markExecutionAnswered = () => {
+		if (executionAnswered) return;
+		executionAnswered = true;
+		options.onExecutionAnswer?.();
+	};
 	const answer = (body: unknown) => {
+		markExecutionAnswered();
 		if (settled) return res;
 		const parsed = parseBody(body);
 		const ok = res.statusCode >= 200 && res.statusCode < 300 && isRatesBody(parsed);
@@ -85,16 +107,23 @@ export function armFailOpen(res: GuardedResponse, options: FailOpenOptions): voi
 		if (!res.headersSent) original.setHeader(name, value);
 		return res;
 	};
+	res.setHeaders = (headers) => {
+		if (!res.headersSent) headers.forEach((value, name) => original.setHeader(name, value));
+		return res;
+	};
 	res.json = (body?: unknown) => answer(body);
 	res.send = (body?: unknown) => answer(body);
 	res.end = (...args: unknown[]) => {
-		if (res.writableEnded) return res;
+		if (res.writableEnded) {
+			markExecutionAnswered();
+			return res;
+		}
 		if (!settled) return answer(args[0]);
 		original.end(...args);
 		return res;
 	};
 
-	void sleep(Math.max(0, options.deadlineAt - Date.now())).then(() => {
+	void sleep(Math.max(0, fallbackAt(options.deadlineAt) - Date.now())).then(() => {
 		if (!settled) deliver(options.fallbackBody, 'fallback-deadline');
 	});
 }

@@ -90,7 +90,7 @@ const TRIGGER_TYPE = `${PACKAGE}.shippingRatesTrigger`;
 const DEV_ENCRYPTION_KEY = 'n8n-nodes-highlevel-shipping-local-development-key';
 const HIGHLEVEL_SCOPES =
 	'store/shipping.readonly store/shipping.write store/setting.readonly store/setting.write payments/orders.readonly payments/orders.write products.readonly products.write products/prices.readonly products/prices.write';
-const CREDENTIAL_IDS = { highlevel: 'highlevelStandin', shippo: 'shippoStandin' };
+const CREDENTIAL_IDS = { highlevel: 'highlevelStandin', shippo: 'shippoStandin', shippoHeader: 'shippoHeaderStandin' };
 const STANDIN_TOKEN = 'hl-demo-location-token';
 const AGENCY_TOKEN = 'hl-demo-agency-token';
 // The HighLevel stand-in's marketplace app; HighLevel client ids are <appId>-<suffix>.
@@ -372,6 +372,13 @@ function credentialRecords({ highlevelUrl, shippoUrl, callbackSecret, sharedSecr
 			name: 'Shippo (stand-in)',
 			type: 'shippoApi',
 			data: { token: 'shippo_test_demo', baseUrl: shippoUrl, webhookSecret: '' },
+		},
+		{
+			// The same Shippo token as n8n's generic Header Auth, for core-node workflows (bench/core-peer.json).
+			id: CREDENTIAL_IDS.shippoHeader,
+			name: 'Shippo header auth (stand-in)',
+			type: 'httpHeaderAuth',
+			data: { name: 'Authorization', value: 'ShippoToken shippo_test_demo' },
 		},
 	];
 }

@@ -6,6 +6,17 @@
  * process or a queue-mode worker).
  */
 
+/**
+ * How long before `deadlineAt` the guard sends the fallback rates, in ms: under load the event
+ * loop runs timers late, and the answer still has to reach HighLevel by the deadline.
+ */
+export const FALLBACK_LEAD_MS = 100;
+
+/** Epoch ms at which the guard answers a callback whose deadline is `deadlineAt`. */
+export function fallbackAt(deadlineAt: number): number {
+	return deadlineAt - FALLBACK_LEAD_MS;
+}
+
 /** `deadlineAt` as a number, or undefined when absent or not a finite number. */
 export function readDeadline(value: unknown): number | undefined {
 	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
@@ -13,10 +24,10 @@ export function readDeadline(value: unknown): number | undefined {
 }
 
 /**
- * Whether the callback behind this item was already answered: its deadline has passed, so the
- * guard has sent the fallback rates and whatever the execution computes now is dropped.
+ * Whether the callback behind this item was already answered: the guard's time (`fallbackAt`)
+ * has passed, so it has sent the fallback rates and whatever the execution computes now is dropped.
  */
 export function callbackAnswered(json: { deadlineAt?: unknown }, now: number = Date.now()): boolean {
 	const deadlineAt = readDeadline(json.deadlineAt);
-	return deadlineAt !== undefined && now >= deadlineAt;
+	return deadlineAt !== undefined && now >= fallbackAt(deadlineAt);
 }

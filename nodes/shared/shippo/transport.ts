@@ -19,6 +19,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { readHttpFailure, toJsonObject } from '../http/errors';
+import {
+	decryptedCredentialsOf,
+	forgetCredentials,
+	readCachedCredentials,
+} from '../credentials/credentialCache';
 
 export const SHIPPO_CREDENTIAL_TYPE = 'shippoApi';
 export const SHIPPO_DEFAULT_BASE_URL = 'https://api.goshippo.com';
@@ -40,20 +45,13 @@ export interface ShippoRequest {
 }
 
 /**
- * The Shippo credential per node context: n8n reads and decrypts credentials from its database on
- * every getCredentials call, so one read per execution context serves the base URL, the cache
- * fingerprint and every request of that execution. Weakly held: gone with the context.
+ * The Shippo credential of the node: n8n reads, decrypts and resolves credentials on every
+ * getCredentials call, so they are kept for a short while (shared/credentials/credentialCache.ts)
+ * and passed to n8n with each request instead of being read again. A 401 or 403 from Shippo drops
+ * the kept copy, so a changed token is picked up by the next call.
  */
-const credentialsByContext = new WeakMap<object, Promise<IDataObject>>();
-
 export async function getShippoCredentials(ctx: ShippoContext): Promise<IDataObject> {
-	let credentials = credentialsByContext.get(ctx);
-	if (!credentials) {
-		credentials = ctx.getCredentials(SHIPPO_CREDENTIAL_TYPE) as Promise<IDataObject>;
-		credentialsByContext.set(ctx, credentials);
-		credentials.catch(() => credentialsByContext.delete(ctx));
-	}
-	return await credentials;
+	return await readCachedCredentials(ctx, SHIPPO_CREDENTIAL_TYPE);
 }
 
 export async function getShippoBaseUrl(ctx: ShippoContext): Promise<string> {
@@ -79,14 +77,24 @@ export async function shippoApiRequest<T = IDataObject>(
 	if (request.abortSignal) options.abortSignal = request.abortSignal;
 	if (request.arrayFormat) options.arrayFormat = request.arrayFormat;
 	if (!request.body || request.method === 'GET' || request.method === 'DELETE') delete options.body;
+	const credentialsDecrypted = decryptedCredentialsOf(
+		ctx,
+		SHIPPO_CREDENTIAL_TYPE,
+		await getShippoCredentials(ctx),
+	);
 	try {
 		return (await ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
 			SHIPPO_CREDENTIAL_TYPE,
 			options,
+			credentialsDecrypted ? { credentialsDecrypted } : undefined,
 		)) as T;
 	} catch (error) {
-		throw toShippoError(ctx, error, request.itemIndex);
+		const failure = toShippoError(ctx, error, request.itemIndex);
+		if (failure.httpCode === '401' || failure.httpCode === '403') {
+			forgetCredentials(ctx, SHIPPO_CREDENTIAL_TYPE);
+		}
+		throw failure;
 	}
 }
 

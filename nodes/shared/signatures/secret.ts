@@ -7,10 +7,25 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { HighLevelContext } from '../highlevel/transport';
 import { getHighLevelCredentialType } from '../highlevel/transport';
+import { readCachedCredentials } from '../credentials/credentialCache';
 
-export async function callbackSecretOf(ctx: HighLevelContext, itemIndex?: number): Promise<string> {
-	const credentials = (await ctx.getCredentials(getHighLevelCredentialType(ctx))) as IDataObject;
-	const secret = String(credentials.callbackSecret || credentials.clientSecret || credentials.token || '');
+/** The signing secret held by decrypted HighLevel credential data ('' when there is none). */
+export function signingSecretOf(credentials: IDataObject): string {
+	return String(credentials.callbackSecret || credentials.clientSecret || credentials.token || '');
+}
+
+/**
+ * The callback signing secret of the node's HighLevel credential, read through the short-lived
+ * credential cache (shared/credentials/credentialCache.ts; `maxAgeMs` bounds how old a kept copy
+ * may be, 0 reads from n8n). Throws a NodeOperationError naming the field when it is empty.
+ */
+export async function callbackSecretOf(
+	ctx: HighLevelContext,
+	itemIndex?: number,
+	options: { credentialType?: string; maxAgeMs?: number } = {},
+): Promise<string> {
+	const type = options.credentialType ?? getHighLevelCredentialType(ctx);
+	const secret = signingSecretOf(await readCachedCredentials(ctx, type, { maxAgeMs: options.maxAgeMs }));
 	if (!secret) {
 		throw new NodeOperationError(
 			ctx.getNode(),

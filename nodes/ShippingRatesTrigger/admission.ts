@@ -1,0 +1,108 @@
+/**
+ * Admission control of the Shipping Rates Trigger: a bound on the executions in flight per trigger
+ * (workflow id + node name) and per n8n process.
+ *
+ * Why: once the fail-open guard has answered a callback at its deadline, the buyer's next call can
+ * arrive while the execution behind the first is still running. Without a bound, a burst beyond
+ * what the machine can do starts executions faster than they finish (an open loop): each is slower
+ * than the last, every answer becomes the fallback, and n8n's memory runs away. With the bound, a
+ * callback that finds every slot taken is answered at once (from the answer cache, else with the
+ * fallback rates) and starts no execution, so the work in flight, its latency and its memory stay
+ * bounded whatever the load.
+ *
+ * A slot is taken when the trigger starts an execution and given back exactly once, when the first
+ * of these happens:
+ *  - the execution's own answer reaches the callback's response (the Shipping Rates Response node,
+ *    or n8n's answer when the workflow fails or ends without one): the execution is done;
+ *  - the hold limit passes (`holdMs` after the slot was taken): a safety net for an execution
+ *    that never answers, so that a lost answer can never shrink the bound for good.
+ * In memory, per process: in queue mode each webhook process bounds its own callbacks.
+ */
+import { sleep } from 'n8n-workflow';
+
+/** One execution's claim on a gate. */
+export interface AdmissionSlot {
+	/** Gives the slot back; true the first time, false (and nothing happens) after that. */
+	release(): boolean;
+	readonly released: boolean;
+}
+
+export interface AdmissionGateOptions {
+	/** Most executions in flight; 0 or less turns admission control off (every call admitted). */
+	maxInFlight: number;
+	/** Milliseconds after which a slot is given back even if its execution never answered. */
+	holdMs: number;
+}
+
+export class AdmissionGate {
+	private active = 0;
+
+	private admittedTotal = 0;
+
+	private refusedTotal = 0;
+
+	constructor(private options: AdmissionGateOptions) {}
+
+	/** Applies changed node options (a workflow edited while active); slots held stay valid. */
+	configure(options: AdmissionGateOptions): void {
+		this.options = options;
+	}
+
+	get inFlight(): number {
+		return this.active;
+	}
+
+	get maxInFlight(): number {
+		return this.options.maxInFlight;
+	}
+
+	/** Counters since the process started: admitted executions and refused callbacks. */
+	get stats(): { inFlight: number; admitted: number; refused: number } {
+		return { inFlight: this.active, admitted: this.admittedTotal, refused: this.refusedTotal };
+	}
+
+	/** A slot, or undefined when `maxInFlight` executions are already in flight. */
+	tryAcquire(): AdmissionSlot | undefined {
+		const limit = this.options.maxInFlight;
+		if (limit > 0 && this.active >= limit) {
+			this.refusedTotal += 1;
+			return undefined;
+		}
+		this.active += 1;
+		this.admittedTotal += 1;
+		let released = false;
+		const slot: AdmissionSlot = {
+			release: () => {
+				if (released) return false;
+				released = true;
+				this.active -= 1;
+				return true;
+			},
+			get released() {
+				return released;
+			},
+		};
+		// The hold limit; a release before it makes this a no-op (n8n's lint allows no clearTimeout).
+		void sleep(Math.max(1, this.options.holdMs)).then(() => slot.release());
+		return slot;
+	}
+}
+
+const gates = new Map<string, AdmissionGate>();
+
+/** The gate of one trigger (key: workflow id and node name) in this process, created on first use. */
+export function admissionGateFor(key: string, options: AdmissionGateOptions): AdmissionGate {
+	let gate = gates.get(key);
+	if (!gate) {
+		gate = new AdmissionGate(options);
+		gates.set(key, gate);
+	} else if (gate.maxInFlight !== options.maxInFlight) {
+		gate.configure(options);
+	}
+	return gate;
+}
+
+/** Forgets every gate (tests). Slots already handed out still release into their own gate. */
+export function resetAdmissionGates(): void {
+	gates.clear();
+}

@@ -1,0 +1,118 @@
+/**
+ * One live-rate callback, as the Shipping Rates Trigger handles it (its `webhook` method).
+ *
+ *  1. verify the signed URL (`?loc=&t=`, constant time; 401 otherwise);
+ *  2. parse HighLevel's body into one canonical rate request (400 naming the field otherwise);
+ *  3. answer cache: an identical cart answered by the workflow less than N seconds ago is
+ *     answered again at once (`x-shipping-rates-source: cache`), no execution;
+ *  4. admission control (admission.ts): with every slot of this trigger taken, the fallback rates
+ *     are answered at once (`fallback-overload`), no execution;
+ *  5. otherwise the fail-open guard is armed (failOpen.ts) and one execution starts with the
+ *     request, `deadlineAt` and the fallback rates; the slot is given back when the execution's
+ *     own answer reaches the response.
+ * The hot path reads the credential through the short-lived credential cache and the parameters
+ * without n8n's per-parameter cost. Sources: HighLevel Custom Shipping Carrier Integration Guide §3.
+ */
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import {
+	formatHighLevelRates,
+	parseHighLevelRateRequest,
+	RateRequestParseError,
+} from '../shared/dialects/highlevel';
+import { readCallbackQuery, verifyLocationToken } from '../shared/signatures/callbackToken';
+import { callbackSecretOf } from '../shared/signatures/secret';
+import { SOURCE_HEADER } from '../shared/liveRates/headers';
+import type { GuardedResponse } from './failOpen';
+import { armFailOpen } from './failOpen';
+import { answerCache, answerCacheKey } from './answerCache';
+import { readFallbackRates } from './fallback';
+import { admissionGateFor } from './admission';
+import { readTriggerSettings, SLOT_HOLD_AFTER_DEADLINE_MS } from './settings';
+
+/** A kept credential older than this is read again before a callback is refused as unsigned. */
+const REVERIFY_AFTER_MS = 5_000;
+
+interface Answerable {
+	status(code: number): Answerable;
+	setHeader(name: string, value: string): unknown;
+	json(body: unknown): unknown;
+}
+
+function answerNow(res: Answerable, status: number, body: unknown, source?: string): IWebhookResponseData {
+	if (source) res.setHeader(SOURCE_HEADER, source);
+	res.status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+/** Whether the callback URL is signed for `locationId`; a rotated secret is picked up within 5 s. */
+async function isSigned(ctx: IWebhookFunctions, credentialType: string, locationId: string, token: string) {
+	if (verifyLocationToken(await callbackSecretOf(ctx, undefined, { credentialType }), locationId, token)) {
+		return true;
+	}
+	const secret = await callbackSecretOf(ctx, undefined, { credentialType, maxAgeMs: REVERIFY_AFTER_MS });
+	return verifyLocationToken(secret, locationId, token);
+}
+
+export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const receivedAt = Date.now();
+	const req = this.getRequestObject();
+	const res = this.getResponseObject();
+	const settings = readTriggerSettings(this);
+
+	const { locationId, token } = readCallbackQuery(req.query as Record<string, unknown>);
+	if (!(await isSigned(this, settings.credentialType, locationId, token))) {
+		return answerNow(res, 401, { error: 'invalid or missing callback token (query parameters loc and t)' });
+	}
+
+	let request;
+	try {
+		request = parseHighLevelRateRequest(req.body, settings.defaultCurrency);
+	} catch (error) {
+		if (error instanceof RateRequestParseError) {
+			return answerNow(res, 400, { error: error.message, field: error.field });
+		}
+		throw new NodeOperationError(this.getNode(), error as Error);
+	}
+	if (request.locationId && request.locationId !== locationId) {
+		return answerNow(res, 401, { error: 'callback URL is signed for another location than the body altId' });
+	}
+
+	const workflowId = this.getWorkflow().id ?? '';
+	const nodeName = this.getNode().name;
+	const cacheKey =
+		settings.answerCacheTtlMs > 0 ? answerCacheKey(workflowId, nodeName, locationId, request) : undefined;
+	const cached = cacheKey ? answerCache.get(cacheKey) : undefined;
+	if (cached) return answerNow(res, 200, cached, 'cache');
+
+	const fallbackRates = readFallbackRates(settings.fallbackRates, request.currency);
+	const fallbackBody = formatHighLevelRates(fallbackRates);
+	const slot = admissionGateFor(`${workflowId}\n${nodeName}`, {
+		maxInFlight: settings.maxInFlight,
+		holdMs: settings.deadlineMs + SLOT_HOLD_AFTER_DEADLINE_MS,
+	}).tryAcquire();
+	if (!slot) return answerNow(res, 200, fallbackBody, 'fallback-overload');
+
+	const deadlineAt = receivedAt + settings.deadlineMs;
+	armFailOpen(res as unknown as GuardedResponse, {
+		deadlineAt,
+		fallbackBody,
+		onSettled: (_source, body, cacheable) => {
+			if (cacheKey && cacheable) answerCache.set(cacheKey, body as IDataObject, settings.answerCacheTtlMs);
+		},
+		onExecutionAnswer: () => slot.release(),
+	});
+
+	const json: IDataObject = {
+		...(request as unknown as IDataObject),
+		locationId: request.locationId ?? locationId,
+		receivedAt,
+		deadlineAt,
+		fallbackRates: fallbackRates as unknown as IDataObject[],
+	};
+	if (settings.includeRawBody) {
+		const raw = (req as unknown as { rawBody?: Buffer }).rawBody;
+		json.rawBody = raw ? raw.toString('utf8') : JSON.stringify(req.body);
+	}
+	return { workflowData: [[{ json }]] };
+}

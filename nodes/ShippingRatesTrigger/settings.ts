@@ -1,0 +1,53 @@
+/**
+ * The Shipping Rates Trigger's settings for one callback, read without n8n's per-parameter cost
+ * when the node holds no expression (shared/parameters.ts). Defaults are the node description's.
+ */
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { parameterReader } from '../shared/parameters';
+import { HIGHLEVEL_CREDENTIAL_TYPES } from '../shared/highlevel/transport';
+import type { HighLevelAuthentication } from '../shared/highlevel/transport';
+
+/**
+ * Default bound on executions in flight per trigger and process. Measured on 2 cores with the
+ * bundled live-rates workflow and the Shippo stand-in (README, Benchmark): about 16 in flight keep
+ * every admitted call within the 2,500 ms deadline while the machine is saturated; more only add
+ * waiting time and memory.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 16;
+
+/**
+ * How long after its deadline an admitted execution may hold its slot without answering, in ms.
+ * n8n writes every execution's answer to the callback's response when it ends (the guard sees it
+ * and frees the slot); this only bounds the loss when it never does (e.g. a crashed worker).
+ */
+export const SLOT_HOLD_AFTER_DEADLINE_MS = 30_000;
+
+export interface TriggerSettings {
+	credentialType: string;
+	/** Milliseconds after arrival by which the callback is answered. */
+	deadlineMs: number;
+	/** The Fallback Rates parameter as stored (`{ rate: [...] }`). */
+	fallbackRates: IDataObject;
+	defaultCurrency: string;
+	/** Answer cache lifetime in ms; 0 = off. */
+	answerCacheTtlMs: number;
+	includeRawBody: boolean;
+	/** Most executions in flight for this trigger in this process; 0 = no bound. */
+	maxInFlight: number;
+}
+
+export function readTriggerSettings(ctx: IWebhookFunctions): TriggerSettings {
+	const read = parameterReader(ctx.getNode(), (name, fallback) => ctx.getNodeParameter(name, fallback));
+	const options = read<IDataObject>('options', {});
+	const authentication = read<HighLevelAuthentication>('authentication', 'oAuth2');
+	const maxInFlight = Number(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+	return {
+		credentialType: HIGHLEVEL_CREDENTIAL_TYPES[authentication] ?? HIGHLEVEL_CREDENTIAL_TYPES.oAuth2,
+		deadlineMs: Number(read('deadlineMs', 2500)),
+		fallbackRates: read<IDataObject>('fallbackRates', {}),
+		defaultCurrency: String(options.defaultCurrency || 'USD'),
+		answerCacheTtlMs: Math.max(0, Number(options.answerCacheSeconds ?? 0)) * 1000,
+		includeRawBody: options.includeRawBody === true,
+		maxInFlight: Number.isFinite(maxInFlight) ? Math.max(0, Math.floor(maxInFlight)) : DEFAULT_MAX_IN_FLIGHT,
+	};
+}
