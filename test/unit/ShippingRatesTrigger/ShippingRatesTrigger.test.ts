@@ -3,6 +3,8 @@ import { sleep } from 'n8n-workflow';
 import fixture from '../../fixtures/highlevel-rate-request.json';
 import { ShippingRatesTrigger } from '../../../nodes/ShippingRatesTrigger/ShippingRatesTrigger.node';
 import { answerCache } from '../../../nodes/ShippingRatesTrigger/answerCache';
+import { admissionGateFor, resetAdmissionGates } from '../../../nodes/ShippingRatesTrigger/admission';
+import { clearCredentialCache } from '../../../nodes/shared/credentials/credentialCache';
 import { CACHEABLE_HEADER, SOURCE_HEADER } from '../../../nodes/shared/liveRates/headers';
 import { signLocation } from '../../../nodes/shared/signatures/callbackToken';
 import { FakeResponse } from '../helpers/fakeResponse';
@@ -46,6 +48,13 @@ function webhookContext(query: Record<string, unknown>, body: unknown, overrides
 }
 
 const validQuery = () => ({ loc: LOCATION, t: signLocation(SECRET, LOCATION) });
+
+beforeEach(() => {
+	resetAdmissionGates();
+	clearCredentialCache();
+});
+
+const gateOfTestTrigger = () => admissionGateFor('wf-1\nShipping Rates Trigger', { maxInFlight: 2, holdMs: 60_000 });
 
 describe('Shipping Rates Trigger webhook', () => {
 	const node = new ShippingRatesTrigger();
@@ -145,6 +154,31 @@ describe('Shipping Rates Trigger webhook', () => {
 			expect(second.res.parsed()).toEqual({ rates: [] });
 		});
 
+		it("drops n8n's late setHeaders after the deadline answer (no 'Cannot set headers after they are sent')", async () => {
+			const { ctx, res } = webhookContext(validQuery(), fixture, { deadlineMs: 100 });
+			await node.webhook.call(ctx);
+			await sleep(60);
+			expect(res.headers[SOURCE_HEADER]).toBe('fallback-deadline');
+			// What n8n's response-node relay does when the Shipping Rates Response node answers late.
+			expect(() => {
+				res.status(200);
+				(res as unknown as { setHeaders(h: Map<string, string>): void }).setHeaders(
+					new Map([['content-type', 'application/json'], [CACHEABLE_HEADER, 'true']]),
+				);
+				res.json({ rates: [] });
+			}).not.toThrow();
+			expect(res.writes).toBe(1);
+		});
+
+		it('passes headers n8n sets with setHeaders before the answer', async () => {
+			const { ctx, res } = webhookContext(validQuery(), fixture);
+			await node.webhook.call(ctx);
+			(res as unknown as { setHeaders(h: Map<string, string>): void }).setHeaders(new Map([['x-extra', 'yes']]));
+			res.status(200).json({ rates: [{ serviceName: 'X', amount: 1, currency: 'USD' }] });
+			expect(res.headers['x-extra']).toBe('yes');
+			expect(res.headers[SOURCE_HEADER]).toBe('workflow');
+		});
+
 		it('answers the fallback at the deadline and ignores the late answer', async () => {
 			const { ctx, res } = webhookContext(validQuery(), fixture, { deadlineMs: 100 });
 			const started = Date.now();
@@ -163,6 +197,86 @@ describe('Shipping Rates Trigger webhook', () => {
 			expect(res.writes).toBe(1);
 			expect((res.parsed() as { rates: unknown[] }).rates).toHaveLength(1);
 		});
+	});
+});
+
+describe('Shipping Rates Trigger admission control', () => {
+	const node = new ShippingRatesTrigger();
+	const bounded = (extra: Record<string, unknown> = {}) => ({ options: { maxInFlight: 2, ...extra } });
+	const carrierAnswer = { rates: [{ serviceName: 'USPS Ground', amount: 7.99, currency: 'USD' }] };
+
+	async function admit(overrides = bounded()) {
+		const call = webhookContext(validQuery(), fixture, overrides);
+		const result = await node.webhook.call(call.ctx);
+		return { ...call, result };
+	}
+
+	it('starts at most Max Executions in Flight executions; beyond it answers the fallback at once, with no execution', async () => {
+		const first = await admit();
+		const second = await admit();
+		expect(first.result.workflowData).toBeDefined();
+		expect(second.result.workflowData).toBeDefined();
+		expect(gateOfTestTrigger().inFlight).toBe(2);
+
+		const third = await admit();
+		expect(third.result).toEqual({ noWebhookResponse: true });
+		expect(third.res.statusCode).toBe(200);
+		expect(third.res.headers[SOURCE_HEADER]).toBe('fallback-overload');
+		expect(third.res.parsed()).toEqual({
+			rates: [{ serviceName: 'Standard', amount: 9.99, currency: 'USD', estimatedDays: 5, serviceCode: 'std' }],
+		});
+		first.res.status(200).json(carrierAnswer);
+		second.res.status(200).json(carrierAnswer);
+	});
+
+	it('answers from the answer cache when every slot is taken', async () => {
+		answerCache.clear();
+		const options = bounded({ answerCacheSeconds: 60 });
+		const warm = await admit(options);
+		warm.res.status(200).setHeader(CACHEABLE_HEADER, 'true');
+		warm.res.json(carrierAnswer);
+		const busy = [await admit(bounded()), await admit(bounded())];
+		expect(gateOfTestTrigger().inFlight).toBe(2);
+		const cached = await admit(options);
+		expect(cached.result).toEqual({ noWebhookResponse: true });
+		expect(cached.res.headers[SOURCE_HEADER]).toBe('cache');
+		expect(cached.res.parsed()).toEqual(carrierAnswer);
+		busy.forEach((call) => call.res.status(200).json(carrierAnswer));
+		answerCache.clear();
+	});
+
+	it("gives the slot back when the workflow answers (success)", async () => {
+		const call = await admit();
+		expect(gateOfTestTrigger().inFlight).toBe(1);
+		call.res.status(200).json(carrierAnswer);
+		expect(gateOfTestTrigger().inFlight).toBe(0);
+	});
+
+	it("gives the slot back when n8n answers that the workflow failed (error)", async () => {
+		const call = await admit();
+		call.res.status(500).json({ message: 'Error in workflow' });
+		expect(call.res.headers[SOURCE_HEADER]).toBe('fallback-error');
+		expect(gateOfTestTrigger().inFlight).toBe(0);
+	});
+
+	it('keeps the slot past the deadline answer until the execution ends, then gives it back (deadline)', async () => {
+		const oneSlot = { deadlineMs: 100, options: { maxInFlight: 1 } };
+		const call = await admit(oneSlot);
+		await sleep(60);
+		expect(call.res.headers[SOURCE_HEADER]).toBe('fallback-deadline');
+		// The caller has its answer, but the execution still runs: no new one is admitted.
+		expect((await admit(oneSlot)).res.headers[SOURCE_HEADER]).toBe('fallback-overload');
+		// n8n writes the execution's late answer when it ends: the slot comes back.
+		call.res.status(200).json(carrierAnswer);
+		expect((await admit(oneSlot)).result.workflowData).toBeDefined();
+	});
+
+	it('of 10 concurrent callbacks with a bound of 2, starts 2 executions and answers 8 at once with fallback-overload', async () => {
+		const calls = await Promise.all(Array.from({ length: 10 }, () => admit()));
+		expect(calls.filter((c) => c.result.workflowData).length).toBe(2);
+		expect(calls.filter((c) => c.res.headers[SOURCE_HEADER] === 'fallback-overload').length).toBe(8);
+		calls.filter((c) => c.result.workflowData).forEach((c) => c.res.status(200).json(carrierAnswer));
+		expect(gateOfTestTrigger().inFlight).toBe(0);
 	});
 });
 

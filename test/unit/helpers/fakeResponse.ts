@@ -23,6 +23,13 @@ export class FakeResponse {
 		return this;
 	}
 
+	/** As Node.js's: refuses once headers are out ("Cannot set headers after they are sent to the client"). */
+	setHeaders(headers: Map<string, unknown> | Headers) {
+		if (this.headersSent) throw new Error('Cannot set headers after they are sent to the client');
+		headers.forEach((value, name) => this.setHeader(name, value));
+		return this;
+	}
+
 	json(body?: unknown) {
 		this.setHeader('content-type', 'application/json');
 		return this.send(JSON.stringify(body));
