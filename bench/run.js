@@ -1,38 +1,58 @@
 'use strict';
 /**
- * Benchmark of the live-rates hot path (`npm run bench`).
+ * Benchmark of the live-rates hot path (`npm run bench`), side by side in one run.
  *
- * Drives the bundled live-rates workflow (Shipping Rates Trigger → Shippo Get Rates → Shipping
- * Rates Response) in a real n8n with the pack installed, and beside it, in the same run, a raw
- * Node.js `http` server doing the same work with the pack's built modules (bench/raw-server.js).
- * Both call the same Shippo stand-in (a separate process) and run on the same Node.js 24.
+ * Every row drives HighLevel live-rate callbacks (test/fixtures/highlevel-rate-request.json) at a
+ * real n8n 2.41.1 on Node.js 24, with closed-loop callers (bench/lib/load.js), against one of:
+ *   floor  — n8n's own floor: Webhook → Respond to Webhook with a static body (bench/n8n-floor.json),
+ *            in an n8n without the pack;
+ *   peer   — the same job built from n8n's core nodes: Webhook → HTTP Request (POST /shipments at
+ *            the Shippo stand-in) → Respond to Webhook mapping Shippo's rates by an expression
+ *            (bench/core-peer.json), in an n8n with the pack installed;
+ *   pack   — the bundled workflows/live-rates.json (Shipping Rates Trigger → Shippo Get Rates →
+ *            Shipping Rates Response), in an n8n with the pack installed;
+ *   raw    — a plain Node.js server doing the same work with the pack's modules (bench/raw-server.js).
+ * Each of floor, peer and pack gets a freshly started n8n, so their memory figures do not mix.
+ * All call the same Shippo stand-in (a separate process).
  *
- * For 1, 8 and 32 concurrent callers, in two modes:
- *   hit  — the same cart every time: after the first call, quotes come from the in-memory cache;
- *   miss — a new destination ZIP code per call: every call quotes at the Shippo stand-in;
- * it prints p50/p99 latency and throughput for n8n and the raw server and their ratios. As n8n's
- * own floor it also drives, in an n8n without the pack, a core-node workflow that answers a static
- * body (bench/n8n-floor.json: Webhook → Respond to Webhook), under the same load. Memory: resident
- * size of n8n's main process without the pack (idle, and after the floor load) and with the pack
- * (idle, and after its load).
+ * Carts: `repeat` posts the same cart every time (the pack's answer cache hits after the first
+ * call); `new` gives every call a destination ZIP code never used before (every call quotes at the
+ * carrier). Rows: floor repeat and peer/pack new at 1, 8 and 32 callers, pack repeat at 1, 8 and
+ * 32, raw beside the pack; overload: 64 callers for 60 s, new carts, peer and pack; soak: 10,000
+ * new-cart calls at 8 callers, n8n's resident memory every 1,000 calls.
+ * Memory: the n8n main process's RSS, sampled every 200 ms through each row (peak) and 30 s after
+ * it; idle is measured 5 s after n8n is up.
  *
- * Env: BENCH_REQUESTS (per cell, default 300), BENCH_WARMUP (default 20).
- * Results also go to .bench/last.json.
+ * Two n8n configurations run in turn: n8n as installed (defaults) and with the setting the README
+ * recommends for live rates, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (n8n creates an expression
+ * isolate only for executions that evaluate an expression). The defaults run has fewer rows.
+ *
+ * Env: BENCH_REQUESTS (calls per row, default 500), BENCH_WARMUP (default 20), BENCH_SETTLE_MS
+ * (wait after a row before the "after" sample, default 30000), BENCH_OVERLOAD_S (default 60),
+ * BENCH_SOAK (calls, default 10000), BENCH_CONFIGS (comma list of `recommended`, `defaults`).
+ * Prints a Markdown report; the figures also go to .bench/last.json.
  */
 const childProcess = require('node:child_process');
 const fs = require('node:fs');
-const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 const readline = require('node:readline');
 const { startStack, installN8n, freePorts } = require('../scripts/lib/stack');
+const { cartSource, memorySampler, rssOf, runLoad } = require('./lib/load');
+const { report } = require('./lib/report');
 
 const ROOT = path.resolve(__dirname, '..');
-const REQUESTS = Number(process.env.BENCH_REQUESTS || 300);
+const REQUESTS = Number(process.env.BENCH_REQUESTS || 500);
 const WARMUP = Number(process.env.BENCH_WARMUP || 20);
-const CONCURRENCY = [1, 8, 32];
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 30000);
+const OVERLOAD_S = Number(process.env.BENCH_OVERLOAD_S || 60);
+const SOAK = Number(process.env.BENCH_SOAK || 10000);
+const CONFIGS = (process.env.BENCH_CONFIGS || 'defaults,recommended').split(',').map((c) => c.trim());
+const DEADLINE_MS = 2500;
 const FIXTURE = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/highlevel-rate-request.json'), 'utf8'));
+const carts = cartSource(FIXTURE);
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts a child that prints one JSON line when ready; resolves { child, info }. */
 function spawnReady(command, args, env = process.env) {
@@ -58,165 +78,137 @@ function stopChild(child) {
 	});
 }
 
-/** One POST; resolves { ms, status, source }. */
-function post(agent, url, body) {
-	return new Promise((resolve) => {
-		const payload = JSON.stringify(body);
-		const started = process.hrtime.bigint();
-		const req = http.request(
-			url,
-			{ method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
-			(res) => {
-				const chunks = [];
-				res.on('data', (c) => chunks.push(c));
-				res.on('end', () => {
-					const ms = Number(process.hrtime.bigint() - started) / 1e6;
-					let rates = 0;
-					try {
-						rates = JSON.parse(Buffer.concat(chunks).toString('utf8')).rates.length;
-					} catch {
-						rates = -1;
-					}
-					resolve({ ms, status: res.statusCode, source: res.headers['x-shipping-rates-source'] || 'raw', rates });
-				});
-			},
-		);
-		req.setTimeout(30000, () => req.destroy(new Error('timeout')));
-		req.on('error', () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, status: 0, source: 'error', rates: -1 }));
-		req.end(payload);
-	});
-}
+const CONFIG_ENV = {
+	defaults: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'false' },
+	recommended: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+};
 
-let zipCounter = 20000;
-function bodyFor(mode) {
-	const body = JSON.parse(JSON.stringify(FIXTURE));
-	if (mode === 'miss') body.rate.destination.zip = String(zipCounter++);
-	return body;
+/** The row plans of one configuration; `full` adds 1 caller, raw, overload, soak and the 30 s samples. */
+function plan(full) {
+	const callers = full ? [1, 8, 32] : [8, 32];
+	return { callers, overload: full, soak: full, raw: full, settleMs: full ? SETTLE_MS : 0 };
 }
-
-async function runCell(url, concurrency, mode, count) {
-	const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-	for (let i = 0; i < Math.min(WARMUP, count); i++) await post(agent, url, bodyFor(mode));
-	const results = [];
-	let next = 0;
-	const started = process.hrtime.bigint();
-	await Promise.all(
-		Array.from({ length: concurrency }, async () => {
-			while (next < count) {
-				next += 1;
-				results.push(await post(agent, url, bodyFor(mode)));
-			}
-		}),
-	);
-	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-	agent.destroy();
-	const ms = results.map((r) => r.ms).sort((a, b) => a - b);
-	const pct = (p) => ms[Math.min(ms.length - 1, Math.ceil((p / 100) * ms.length) - 1)];
-	const bad = results.filter((r) => r.status !== 200 || r.rates <= 0).length;
-	const fallback = results.filter((r) => String(r.source).startsWith('fallback')).length;
-	return { p50: pct(50), p99: pct(99), rps: results.length / seconds, count: results.length, bad, fallback };
-}
-
-const mb = (bytes) => (bytes / 1048576).toFixed(0);
-const fixed = (value, digits = 1) => value.toFixed(digits);
 
 async function main() {
 	const n8n = await installN8n(log);
 	const standins = await spawnReady(process.execPath, [path.join(ROOT, 'test/standins/cli.js')]);
-	const standinUrls = { highlevelUrl: standins.info.highlevel, shippoUrl: standins.info.shippo };
+	const shippoUrl = standins.info.shippo;
+	const standinUrls = { highlevelUrl: standins.info.highlevel, shippoUrl };
 	log(`stand-ins: ${JSON.stringify(standins.info)}`);
-	const results = { date: new Date().toISOString(), requestsPerCell: REQUESTS, cells: [], memory: {} };
-	let stack;
-	let raw;
-	try {
-		log('n8n without the pack: memory and the core-node floor');
-		const bare = await startStack({
-			installPack: false,
-			workflows: [path.join(ROOT, 'bench/n8n-floor.json')],
-			standins: standinUrls,
-			log,
-		});
+	const pointPeerAtShippo = (definition, file) => {
+		if (file !== 'core-peer.json') return definition;
+		for (const node of definition.nodes) {
+			if (node.type === 'n8n-nodes-base.httpRequest') node.parameters.url = `${shippoUrl}/shipments`;
+		}
+		return definition;
+	};
+	const results = { date: new Date().toISOString(), requestsPerRow: REQUESTS, deadlineMs: DEADLINE_MS, configs: {} };
+
+	/** One n8n run: start, idle sample, the rows, stop. `rows(stack, measure)`. */
+	async function withN8n(config, label, options, rows) {
+		log(`${config}: n8n ${label}`);
+		const stack = await startStack({ standins: standinUrls, log, env: CONFIG_ENV[config], transformWorkflow: pointPeerAtShippo, ...options });
 		try {
-			await new Promise((r) => setTimeout(r, 5000));
-			results.memory.withoutPack = await bare.rssBytes();
-			const floorUrl = `${bare.n8nUrl}/webhook/bench-floor`;
-			results.floor = [];
-			for (const concurrency of CONCURRENCY) {
-				log(`floor, ${concurrency} concurrent`);
-				results.floor.push({ concurrency, ...(await runCell(floorUrl, concurrency, 'hit', Math.max(REQUESTS, concurrency * 10))) });
-			}
-			results.memory.withoutPackAfterLoad = await bare.rssBytes();
+			await sleep(5000);
+			const idle = await stack.rssBytes();
+			const out = { idle, rows: [] };
+			const measure = async (row, load, settleMs) => {
+				log(`${config}: ${row.workflow} ${row.carts} × ${row.callers}`);
+				const sampler = memorySampler(() => rssOf(stack.n8nPid));
+				const figures = await runLoad({ deadlineMs: DEADLINE_MS, warmup: WARMUP, ...load });
+				const memory = sampler.stop();
+				let after;
+				if (settleMs > 0) {
+					await sleep(settleMs);
+					after = await stack.rssBytes();
+				}
+				const entry = { ...row, ...figures, rssPeak: memory.peak, rssAfter: after };
+				out.rows.push(entry);
+				return entry;
+			};
+			await rows(stack, measure);
+			return out;
 		} finally {
-			await bare.stop();
+			await stack.stop();
 		}
-
-		log('n8n with the pack and the live-rates workflow');
-		stack = await startStack({ workflows: ['workflows/live-rates.json'], standins: standinUrls, log });
-		await new Promise((r) => setTimeout(r, 5000));
-		results.memory.withPackAtRest = await stack.rssBytes();
-
-		const [rawPort] = await freePorts(1);
-		raw = await spawnReady(n8n.node, [
-			path.join(ROOT, 'bench/raw-server.js'),
-			'--port', String(rawPort),
-			'--shippo', standinUrls.shippoUrl,
-			'--secret', stack.callbackSecret,
-		]);
-		const rawUrl = `${raw.info.url}${new URL(stack.callbackUrl).pathname}${new URL(stack.callbackUrl).search}`;
-
-		for (const mode of ['hit', 'miss']) {
-			for (const concurrency of CONCURRENCY) {
-				const count = Math.max(REQUESTS, concurrency * 10);
-				log(`${mode}, ${concurrency} concurrent: n8n`);
-				const viaN8n = await runCell(stack.callbackUrl, concurrency, mode, count);
-				log(`${mode}, ${concurrency} concurrent: raw server`);
-				const viaRaw = await runCell(rawUrl, concurrency, mode, count);
-				results.cells.push({ mode, concurrency, n8n: viaN8n, raw: viaRaw });
-			}
-		}
-		results.memory.withPackAfterLoad = await stack.rssBytes();
-		results.memory.rawAfterLoad = Number(
-			(fs.readFileSync(`/proc/${raw.child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/) || [0, 0])[1],
-		) * 1024;
-	} finally {
-		if (raw) await stopChild(raw.child);
-		if (stack) await stack.stop();
-		await stopChild(standins.child);
 	}
+
+	for (const config of CONFIGS) {
+		const p = plan(config === 'recommended');
+		const runs = {};
+		const count = (callers) => Math.max(REQUESTS, callers * 10);
+
+		runs.floor = await withN8n(config, 'without the pack: the floor', { installPack: false, workflows: [path.join(ROOT, 'bench/n8n-floor.json')] }, async (stack, measure) => {
+			const url = `${stack.n8nUrl}/webhook/bench-floor`;
+			for (const callers of p.callers) {
+				await measure({ workflow: 'floor', carts: 'repeat', callers }, { url, callers, count: count(callers), cart: () => carts('repeat') }, p.settleMs);
+			}
+		});
+
+		runs.peer = await withN8n(config, 'with the pack: the core-node peer', { workflows: [path.join(ROOT, 'bench/core-peer.json')] }, async (stack, measure) => {
+			const url = `${stack.n8nUrl}/webhook/bench-core-peer`;
+			for (const callers of p.callers) {
+				await measure({ workflow: 'peer', carts: 'new', callers }, { url, callers, count: count(callers), cart: () => carts('new') }, p.settleMs);
+			}
+			if (p.overload) {
+				await measure({ workflow: 'peer', carts: 'new', callers: 64, burst: true }, { url, callers: 64, seconds: OVERLOAD_S, warmup: 0, cart: () => carts('new') }, p.settleMs);
+			}
+		});
+
+		let soakResult;
+		runs.pack = await withN8n(config, 'with the pack: live-rates.json', { workflows: ['workflows/live-rates.json'] }, async (stack, measure) => {
+			let raw;
+			let rawUrl;
+			if (p.raw) {
+				const [rawPort] = await freePorts(1);
+				raw = await spawnReady(n8n.node, [path.join(ROOT, 'bench/raw-server.js'), '--port', String(rawPort), '--shippo', shippoUrl, '--secret', stack.callbackSecret]);
+				const callback = new URL(stack.callbackUrl);
+				rawUrl = `${raw.info.url}${callback.pathname}${callback.search}`;
+			}
+			try {
+				for (const mode of ['repeat', 'new']) {
+					for (const callers of p.callers) {
+						const load = { callers, count: count(callers), cart: () => carts(mode) };
+						await measure({ workflow: 'pack', carts: mode, callers }, { ...load, url: stack.callbackUrl }, p.settleMs);
+						if (raw) {
+							const figures = await runLoad({ ...load, url: rawUrl, deadlineMs: DEADLINE_MS, warmup: WARMUP });
+							runs.raw = runs.raw || { rows: [] };
+							runs.raw.rows.push({ workflow: 'raw', carts: mode, callers, ...figures, rssPeak: rssOf(raw.child.pid) });
+						}
+					}
+				}
+				if (p.overload) {
+					await measure({ workflow: 'pack', carts: 'new', callers: 64, burst: true }, { url: stack.callbackUrl, callers: 64, seconds: OVERLOAD_S, warmup: 0, cart: () => carts('new') }, p.settleMs);
+				}
+				if (p.soak) {
+					log(`${config}: soak, ${SOAK} new-cart calls at 8 callers`);
+					const rssEvery1000 = [];
+					const soak = await runLoad({
+						url: stack.callbackUrl,
+						callers: 8,
+						count: SOAK,
+						cart: () => carts('new'),
+						deadlineMs: DEADLINE_MS,
+						onProgress: (done) => {
+							if (done % 1000 === 0) rssEvery1000.push({ calls: done, rss: rssOf(stack.n8nPid) });
+						},
+					});
+					soakResult = { ...soak, rssEvery1000 };
+				}
+			} finally {
+				if (raw) await stopChild(raw.child);
+			}
+		});
+		runs.pack.soak = soakResult;
+		results.configs[config] = runs;
+	}
+	await stopChild(standins.child);
 
 	const cpu = os.cpus();
-	const machine = `${cpu.length} × ${cpu[0].model.trim()}, ${mb(os.totalmem())} MB RAM, ${os.type()} ${os.release()}`;
-	results.machine = machine;
+	results.machine = `${cpu.length} × ${cpu[0].model.trim()}, ${Math.round(os.totalmem() / 1048576)} MB RAM, ${os.type()} ${os.release()}`;
 	fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
 	fs.writeFileSync(path.join(ROOT, '.bench/last.json'), JSON.stringify(results, null, 2));
-
-	const floorOf = (concurrency) => results.floor.find((f) => f.concurrency === concurrency);
-	const lines = [
-		`Live-rates benchmark, ${results.date.slice(0, 10)}, n8n 2.41.1 on Node.js 24 (${machine}); ${REQUESTS} calls per row after ${WARMUP} warm-up calls.`,
-		'',
-		'| cache | callers | pack in n8n p50 / p99 ms | req/s | raw server p50 / p99 ms | req/s | n8n floor p50 / p99 ms | req/s | pack ÷ raw p50 | raw ÷ pack req/s | pack ÷ floor p50 | fallback / bad |',
-		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-	];
-	for (const { mode, concurrency, n8n: a, raw: b } of results.cells) {
-		const f = floorOf(concurrency);
-		lines.push(
-			`| ${mode} | ${concurrency} | ${fixed(a.p50)} / ${fixed(a.p99)} | ${fixed(a.rps)} | ${fixed(b.p50, 2)} / ${fixed(b.p99, 2)} | ${fixed(b.rps)} | ${fixed(f.p50)} / ${fixed(f.p99)} | ${fixed(f.rps)} | ${fixed(a.p50 / b.p50)}× | ${fixed(b.rps / a.rps)}× | ${fixed(a.p50 / f.p50)}× | ${a.fallback} / ${a.bad} |`,
-		);
-	}
-	const m = results.memory;
-	lines.push(
-		'',
-		'| resident memory, n8n main process | MB |',
-		'|---|---:|',
-		`| n8n without the pack, idle | ${mb(m.withoutPack)} |`,
-		`| n8n without the pack, after the floor load | ${mb(m.withoutPackAfterLoad)} |`,
-		`| n8n with the pack and live-rates active, idle | ${mb(m.withPackAtRest)} (pack: +${mb(m.withPackAtRest - m.withoutPack)}) |`,
-		`| n8n with the pack, after the live-rates load | ${mb(m.withPackAfterLoad)} |`,
-		`| raw server, after the same load | ${mb(m.rawAfterLoad)} |`,
-		'',
-		'pack ÷ raw p50 = latency ratio of the workflow in n8n to the raw server; raw ÷ pack req/s = throughput ratio; pack ÷ floor p50 = the workflow against n8n answering a static body with core nodes. "fallback" counts answers the fail-open guard sent at the deadline; "bad" counts answers that were not 200 with rates.',
-	);
-	process.stdout.write(`${lines.join('\n')}\n`);
+	process.stdout.write(`${report(results)}\n`);
 }
 
 main().catch((error) => {

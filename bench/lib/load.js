@@ -97,7 +97,8 @@ const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length
  * { calls, seconds, rps, p50, p99, max, carrier, cache, fallback, overload, bad, withinDeadline }.
  *   carrier: answered 200 with rates by the workflow (source workflow, or a core-node answer);
  *   cache: answered from the answer cache; fallback: any fallback-* source; overload: fallback-overload;
- *   bad: not 200 or not a rates answer; withinDeadline: answered ≤ deadlineMs + graceMs.
+ *   bad: not 200 or not a rates answer; withinDeadline: answered 200 ≤ deadlineMs + graceMs;
+ *   lateBySource: the other answers, counted by x-shipping-rates-source.
  */
 async function runLoad({ url, callers, count = Infinity, seconds = Infinity, cart, deadlineMs = 2500, graceMs = 200, warmup = 0, onProgress }) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: callers });
@@ -134,6 +135,9 @@ async function runLoad({ url, callers, count = Infinity, seconds = Infinity, car
 		overload: results.filter((r) => r.source === 'fallback-overload').length,
 		bad: results.filter((r) => !ok(r)).length,
 		withinDeadline: results.filter((r) => r.status === 200 && r.ms <= deadlineMs + graceMs).length,
+		lateBySource: results
+			.filter((r) => !(r.status === 200 && r.ms <= deadlineMs + graceMs))
+			.reduce((counts, r) => ({ ...counts, [r.source]: (counts[r.source] || 0) + 1 }), {}),
 	};
 }
 

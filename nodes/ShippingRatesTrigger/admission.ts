@@ -16,6 +16,12 @@
  *    or n8n's answer when the workflow fails or ends without one): the execution is done;
  *  - the hold limit passes (`holdMs` after the slot was taken): a safety net for an execution
  *    that never answers, so that a lost answer can never shrink the bound for good.
+ * The bound adapts below its ceiling (`maxInFlight`) to what the machine finishes in time: an
+ * execution that takes longer than `targetLatencyMs` from admission to its answer shrinks the
+ * bound by a fifth (at most once per `targetLatencyMs`), one that finishes in time lets it grow
+ * by 1/bound (about one slot per bound's worth of completions), never below `MIN_LIMIT`. Under a
+ * burst the executions admitted then finish inside the deadline with carrier rates instead of
+ * all reaching it together; on a machine that keeps up the bound stays at its ceiling.
  * In memory, per process: in queue mode each webhook process bounds its own callbacks.
  */
 import { sleep } from 'n8n-workflow';
@@ -28,24 +34,45 @@ export interface AdmissionSlot {
 }
 
 export interface AdmissionGateOptions {
-	/** Most executions in flight; 0 or less turns admission control off (every call admitted). */
+	/** Most executions in flight (the ceiling); 0 or less turns admission control off. */
 	maxInFlight: number;
 	/** Milliseconds after which a slot is given back even if its execution never answered. */
 	holdMs: number;
+	/** Execution time (ms, admission to answer) above which the bound shrinks; 0 or absent = fixed bound. */
+	targetLatencyMs?: number;
 }
+
+/** The adaptive bound never goes below this (or the ceiling, if that is lower). */
+export const MIN_LIMIT = 4;
 
 export class AdmissionGate {
 	private active = 0;
+
+	/** The current bound (adaptive, fractional), ≤ maxInFlight. */
+	private limit: number;
+
+	private lastDecreaseAt = -Infinity;
 
 	private admittedTotal = 0;
 
 	private refusedTotal = 0;
 
-	constructor(private options: AdmissionGateOptions) {}
+	constructor(
+		private options: AdmissionGateOptions,
+		private readonly now: () => number = () => Date.now(),
+	) {
+		this.limit = Math.max(0, options.maxInFlight);
+	}
 
 	/** Applies changed node options (a workflow edited while active); slots held stay valid. */
 	configure(options: AdmissionGateOptions): void {
+		if (options.maxInFlight !== this.options.maxInFlight) this.limit = Math.max(0, options.maxInFlight);
 		this.options = options;
+	}
+
+	/** The bound in force now (whole executions). */
+	get currentLimit(): number {
+		return Math.floor(this.limit);
 	}
 
 	get inFlight(): number {
@@ -57,25 +84,26 @@ export class AdmissionGate {
 	}
 
 	/** Counters since the process started: admitted executions and refused callbacks. */
-	get stats(): { inFlight: number; admitted: number; refused: number } {
-		return { inFlight: this.active, admitted: this.admittedTotal, refused: this.refusedTotal };
+	get stats(): { inFlight: number; limit: number; admitted: number; refused: number } {
+		return { inFlight: this.active, limit: this.currentLimit, admitted: this.admittedTotal, refused: this.refusedTotal };
 	}
 
 	/** A slot, or undefined when `maxInFlight` executions are already in flight. */
 	tryAcquire(): AdmissionSlot | undefined {
-		const limit = this.options.maxInFlight;
-		if (limit > 0 && this.active >= limit) {
+		if (this.options.maxInFlight > 0 && this.active >= Math.max(1, this.currentLimit)) {
 			this.refusedTotal += 1;
 			return undefined;
 		}
 		this.active += 1;
 		this.admittedTotal += 1;
+		const admittedAt = this.now();
 		let released = false;
 		const slot: AdmissionSlot = {
 			release: () => {
 				if (released) return false;
 				released = true;
 				this.active -= 1;
+				this.completed(this.now() - admittedAt);
 				return true;
 			},
 			get released() {
@@ -85,6 +113,21 @@ export class AdmissionGate {
 		// The hold limit; a release before it makes this a no-op (n8n's lint allows no clearTimeout).
 		void sleep(Math.max(1, this.options.holdMs)).then(() => slot.release());
 		return slot;
+	}
+
+	/** Adapts the bound to one execution's time from admission to answer. */
+	private completed(latencyMs: number): void {
+		const { maxInFlight, targetLatencyMs } = this.options;
+		if (!(maxInFlight > 0) || !targetLatencyMs || !(targetLatencyMs > 0)) return;
+		const floor = Math.min(MIN_LIMIT, maxInFlight);
+		if (latencyMs > targetLatencyMs) {
+			const now = this.now();
+			if (now - this.lastDecreaseAt < targetLatencyMs) return;
+			this.lastDecreaseAt = now;
+			this.limit = Math.max(floor, this.limit * 0.8);
+		} else {
+			this.limit = Math.min(maxInFlight, this.limit + 1 / Math.max(1, this.limit));
+		}
 	}
 }
 
@@ -96,7 +139,7 @@ export function admissionGateFor(key: string, options: AdmissionGateOptions): Ad
 	if (!gate) {
 		gate = new AdmissionGate(options);
 		gates.set(key, gate);
-	} else if (gate.maxInFlight !== options.maxInFlight) {
+	} else {
 		gate.configure(options);
 	}
 	return gate;

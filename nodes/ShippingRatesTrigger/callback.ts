@@ -5,8 +5,9 @@
  *  2. parse HighLevel's body into one canonical rate request (400 naming the field otherwise);
  *  3. answer cache: an identical cart answered by the workflow less than N seconds ago is
  *     answered again at once (`x-shipping-rates-source: cache`), no execution;
- *  4. admission control (admission.ts): with every slot of this trigger taken, the fallback rates
- *     are answered at once (`fallback-overload`), no execution;
+ *  4. admission control (admission.ts): with every slot of this trigger taken (an adaptive bound
+ *     up to Max Executions in Flight), the fallback rates are answered at once
+ *     (`fallback-overload`), no execution;
  *  5. otherwise the fail-open guard is armed (failOpen.ts) and one execution starts with the
  *     request, `deadlineAt` and the fallback rates; the slot is given back when the execution's
  *     own answer reaches the response.
@@ -28,7 +29,7 @@ import { armFailOpen } from './failOpen';
 import { answerCache, answerCacheKey } from './answerCache';
 import { readFallbackRates } from './fallback';
 import { admissionGateFor } from './admission';
-import { readTriggerSettings, SLOT_HOLD_AFTER_DEADLINE_MS } from './settings';
+import { readTriggerSettings, SLOT_HOLD_AFTER_DEADLINE_MS, TARGET_LATENCY_SHARE } from './settings';
 
 /** A kept credential older than this is read again before a callback is refused as unsigned. */
 const REVERIFY_AFTER_MS = 5_000;
@@ -90,6 +91,7 @@ export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebh
 	const slot = admissionGateFor(`${workflowId}\n${nodeName}`, {
 		maxInFlight: settings.maxInFlight,
 		holdMs: settings.deadlineMs + SLOT_HOLD_AFTER_DEADLINE_MS,
+		targetLatencyMs: Math.round(settings.deadlineMs * TARGET_LATENCY_SHARE),
 	}).tryAcquire();
 	if (!slot) return answerNow(res, 200, fallbackBody, 'fallback-overload');
 

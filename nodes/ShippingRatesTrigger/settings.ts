@@ -8,12 +8,22 @@ import { HIGHLEVEL_CREDENTIAL_TYPES } from '../shared/highlevel/transport';
 import type { HighLevelAuthentication } from '../shared/highlevel/transport';
 
 /**
- * Default bound on executions in flight per trigger and process. Measured on 2 cores with the
- * bundled live-rates workflow and the Shippo stand-in (README, Benchmark): about 16 in flight keep
- * every admitted call within the 2,500 ms deadline while the machine is saturated; more only add
- * waiting time and memory.
+ * Default bound on executions in flight per trigger and process, from the benchmark (README): on
+ * 2 cores, with the bundled live-rates workflow, n8n's recommended expression setting and a carrier
+ * answering in ~100 ms, the pack completes about 35 executions a second; 32 in flight keep p50
+ * near 0.8 s and every admitted call well inside the 2,500 ms deadline with 32 callers, while 48
+ * let a 64-caller burst push admitted calls past it. Size it as completed executions per second ×
+ * half the deadline in seconds.
  */
-export const DEFAULT_MAX_IN_FLIGHT = 16;
+export const DEFAULT_MAX_IN_FLIGHT = 32;
+
+/**
+ * Share of the deadline an admitted execution may take (admission to answer) before the adaptive
+ * bound shrinks (admission.ts): executions slower than that are about to miss the deadline, which
+ * under a burst means the machine admits more than it can finish in time. A carrier that is slow
+ * by itself but answers within it leaves the bound alone.
+ */
+export const TARGET_LATENCY_SHARE = 0.8;
 
 /**
  * How long after its deadline an admitted execution may hold its slot without answering, in ms.

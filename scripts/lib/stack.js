@@ -70,7 +70,8 @@
  *   N8N_VERSION_NOTIFICATIONS_ENABLED=false, N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED=false,
  *   N8N_TEMPLATES_ENABLED=false, N8N_PERSONALIZATION_ENABLED=false, N8N_DYNAMIC_BANNERS_ENABLED=false,
  *   N8N_HIRING_BANNER_ENABLED=false, N8N_AI_ENABLED=false, N8N_DISABLED_MODULES=mcp-registry,
- *   N8N_VERIFIED_PACKAGES_ENABLED=false, N8N_LOG_LEVEL=info (options.logLevel); chosen so that n8n
+ *   N8N_VERIFIED_PACKAGES_ENABLED=false, N8N_LOG_LEVEL=info (options.logLevel),
+ *   N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (the README's live-rates setting); chosen so that n8n
  *   makes no outbound connection at start-up. NODE_ENV is removed (Jest sets it to "test", which
  *   silences n8n's logs), as are N8N_*, DB_*, EXECUTIONS_*, QUEUE_* and WEBHOOK_URL from outside.
  * scripts/install-n8n.sh sees this process's environment: N8N_HOME (install folder), N8N_VERSION,
@@ -562,6 +563,9 @@ function n8nEnvironment({ userFolder, port, brokerPort, encryptionKey, logLevel,
 		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_LOG_LEVEL: logLevel,
+		// The README's setting for live rates: an expression isolate only for executions that
+		// evaluate an expression (n8n's default creates one per webhook call and execution).
+		N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
 		...extra,
 	};
 }

@@ -16,6 +16,7 @@ import liveRatesWorkflow from '../../workflows/live-rates.json';
 import rateRequestFixture from '../fixtures/highlevel-rate-request.json';
 import type { Stack, Standin } from './stack';
 import { pointInstallAtLiveRates, startStack } from './stack';
+import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/ShippingRatesTrigger/settings';
 
 const PACKAGE = 'n8n-nodes-highlevel-shipping';
 
@@ -290,6 +291,37 @@ describe('live rates on a real n8n', () => {
 		expect(response.elapsedMs).toBeLessThan(DEADLINE_MS + MARGIN_MS);
 		expectFallbackOrEmpty(response.data.rates);
 	});
+
+	it('answers a burst beyond Max Executions in Flight within the deadline, the excess at once with fallback-overload and no execution', async () => {
+		const bound = Number(triggerParams.options?.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+		// A slow carrier keeps the admitted executions in flight while the burst arrives.
+		stack.standins.shippo.setFault({ route: 'POST /shipments', mode: 'latency', latencyMs: 1200 });
+		const before = stack.standins.shippo.requests.length;
+		const burst = bound + 16;
+
+		const answers = await Promise.all(
+			Array.from({ length: burst }, (_, i) => post(callbackUrl, rateRequest(stack.locationId, String(30000 + i)))),
+		);
+
+		for (const answer of answers) {
+			expect(answer.status).toBe(200);
+			expect(answer.elapsedMs).toBeLessThan(DEADLINE_MS + MARGIN_MS);
+			expect(answer.data.rates.length).toBeGreaterThan(0);
+		}
+		const bySource = (source: string) => answers.filter((a) => a.source === source);
+		const overload = bySource('fallback-overload');
+		expect(overload.length).toBeGreaterThanOrEqual(burst - bound);
+		for (const answer of overload) {
+			expect(answer.data.rates.map(({ serviceName, amount }: HighLevelRate) => ({ serviceName, amount }))).toEqual(FALLBACK);
+		}
+		expect(bySource('workflow').length + bySource('fallback-deadline').length).toBe(burst - overload.length);
+		expect(bySource('workflow').length).toBeGreaterThan(0);
+		// Only admitted callbacks started an execution, so at most `bound` carts reached Shippo.
+		await sleep(1500);
+		const quoted = shipmentCalls(stack.standins.shippo, before).length;
+		expect(quoted).toBe(burst - overload.length);
+		expect(quoted).toBeLessThanOrEqual(bound);
+	}, 60000);
 
 	it('answers 400 naming the field for a body it cannot read, and n8n stays up', async () => {
 		const body = rateRequest(stack.locationId);

@@ -1,5 +1,5 @@
 import { sleep } from 'n8n-workflow';
-import { AdmissionGate, admissionGateFor, resetAdmissionGates } from '../../../nodes/ShippingRatesTrigger/admission';
+import { AdmissionGate, admissionGateFor, MIN_LIMIT, resetAdmissionGates } from '../../../nodes/ShippingRatesTrigger/admission';
 
 describe('AdmissionGate', () => {
 	it('admits up to the bound and refuses beyond it', () => {
@@ -8,7 +8,7 @@ describe('AdmissionGate', () => {
 		expect(slots.every(Boolean)).toBe(true);
 		expect(gate.inFlight).toBe(3);
 		expect(gate.tryAcquire()).toBeUndefined();
-		expect(gate.stats).toEqual({ inFlight: 3, admitted: 3, refused: 1 });
+		expect(gate.stats).toEqual({ inFlight: 3, limit: 3, admitted: 3, refused: 1 });
 		slots.forEach((slot) => slot?.release());
 	});
 
@@ -56,5 +56,69 @@ describe('AdmissionGate', () => {
 		expect(admissionGateFor('wf\nOther Trigger', { maxInFlight: 1, holdMs: 60_000 })).not.toBe(first);
 		slot?.release();
 		resetAdmissionGates();
+	});
+});
+
+describe('AdmissionGate adaptive bound', () => {
+	function clockedGate(maxInFlight: number) {
+		let now = 0;
+		const gate = new AdmissionGate({ maxInFlight, holdMs: 60_000, targetLatencyMs: 2000 }, () => now);
+		return { gate, advance: (ms: number) => (now += ms) };
+	}
+
+	it('shrinks by a fifth, at most once per target time, when executions take longer than the target', () => {
+		const { gate, advance } = clockedGate(32);
+		const slots = Array.from({ length: 10 }, () => gate.tryAcquire());
+		advance(2500);
+		slots.forEach((slot) => slot?.release());
+		expect(gate.currentLimit).toBe(25); // 32 × 0.8, once for the ten late ones
+		const later = gate.tryAcquire();
+		advance(2500);
+		later?.release();
+		expect(gate.currentLimit).toBe(20);
+	});
+
+	it('never shrinks below MIN_LIMIT, and refuses beyond the shrunk bound', () => {
+		const { gate, advance } = clockedGate(32);
+		for (let i = 0; i < 30; i++) {
+			const slot = gate.tryAcquire();
+			advance(2500);
+			slot?.release();
+		}
+		expect(gate.currentLimit).toBe(MIN_LIMIT);
+		const held = Array.from({ length: MIN_LIMIT }, () => gate.tryAcquire());
+		expect(held.every(Boolean)).toBe(true);
+		expect(gate.tryAcquire()).toBeUndefined();
+		held.forEach((slot) => slot?.release());
+	});
+
+	it('grows back by about one slot per bound’s worth of executions finished in time, up to the ceiling', () => {
+		const { gate, advance } = clockedGate(32);
+		const slow = gate.tryAcquire();
+		advance(2500);
+		slow?.release();
+		expect(gate.currentLimit).toBe(25);
+		for (let i = 0; i < 26; i++) {
+			const slot = gate.tryAcquire();
+			advance(100);
+			slot?.release();
+		}
+		expect(gate.currentLimit).toBe(26);
+		for (let i = 0; i < 1000; i++) gate.tryAcquire()?.release();
+		expect(gate.currentLimit).toBe(32);
+	});
+
+	it('keeps a fixed bound without a target time, and a slow carrier within the target leaves it alone', () => {
+		const fixed = new AdmissionGate({ maxInFlight: 8, holdMs: 60_000 });
+		const slot = fixed.tryAcquire();
+		slot?.release();
+		expect(fixed.currentLimit).toBe(8);
+		const { gate, advance } = clockedGate(8);
+		for (let i = 0; i < 20; i++) {
+			const s = gate.tryAcquire();
+			advance(1900);
+			s?.release();
+		}
+		expect(gate.currentLimit).toBe(8);
 	});
 });
