@@ -750,11 +750,16 @@ async function listCarriers(standins, locationId) {
 	return location ? Object.values(location.carriers || {}) : [];
 }
 
-/** The carrier registered by a trigger node (matched by its webhook id in the callback URL). */
-function carrierOf(carriers, trigger) {
-	return carriers.find((carrier) =>
-		String(carrier.callbackUrl || '').includes(`/webhook/${trigger.webhookId}/`),
-	);
+/**
+ * The carrier registered by a trigger node of the n8n at `n8nUrl` (matched by its webhook id in
+ * the callback URL and by the n8n's address, so that a carrier left behind at shared stand-ins by
+ * an earlier n8n with the same workflow is not taken for this one's).
+ */
+function carrierOf(carriers, trigger, n8nUrl) {
+	return carriers.find((carrier) => {
+		const url = String(carrier.callbackUrl || '');
+		return url.includes(`/webhook/${trigger.webhookId}/`) && url.startsWith(`${n8nUrl}/`);
+	});
 }
 
 /** Two shipping zones for the stack's location, as a store would have. */
@@ -1104,7 +1109,7 @@ async function startStack(options = {}) {
 		let activatedBy = null;
 		if (triggers.length) {
 			const main = triggers[0];
-			carrier = carrierOf(await listCarriers(standins, locationId), main);
+			carrier = carrierOf(await listCarriers(standins, locationId), main, n8nUrl);
 			activatedBy = republished.has(main.workflow.id) ? 'rest' : 'boot';
 			if (!carrier) {
 				await republishAll(
@@ -1115,7 +1120,7 @@ async function startStack(options = {}) {
 					`a shipping carrier for ${locationId} at the HighLevel stand-in`,
 					timeoutMs,
 					async () => {
-						const found = carrierOf(await listCarriers(standins, locationId), main);
+						const found = carrierOf(await listCarriers(standins, locationId), main, n8nUrl);
 						return found ? { done: true, value: found } : { why: 'none registered yet' };
 					},
 				);
