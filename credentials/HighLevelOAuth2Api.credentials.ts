@@ -6,8 +6,8 @@ import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } f
  * `oauthTokenData`; an agency token (`userType: "Company"`, `companyId`) is exchanged by the nodes
  * for a location token per location they act on (agency mode).
  *
- * Sources: ../shared/specs/highlevel/docs/oauth/Authorization.md (authorization URLs, token URL,
- * token lifetimes), ../shared/specs/highlevel/apps/oauth.json (`POST /oauth/token`, form body).
+ * Sources: GoHighLevel/highlevel-api-docs docs/oauth/Authorization.md (authorization URLs, token URL,
+ * token lifetimes), test/standins/specs/highlevel/apps/oauth.json (`POST /oauth/token`, form body).
  */
 export class HighLevelOAuth2Api implements ICredentialType {
 	name = 'highLevelShippingOAuth2Api';

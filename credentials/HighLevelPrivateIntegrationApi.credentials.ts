@@ -10,7 +10,7 @@ import type {
  * HighLevel Private Integration Token (PIT) of a sub-account, sent as a Bearer token.
  * A PIT carries no token data, so the location (sub-account) id is a field here.
  *
- * Source: ../shared/specs/highlevel/apps/store.json (`Location-Access`: "Access Token generated
+ * Source: test/standins/specs/highlevel/apps/store.json (`Location-Access`: "Access Token generated
  * with user type as Sub-Account (OR) Private Integration Token of Sub-Account").
  */
 export class HighLevelPrivateIntegrationApi implements ICredentialType {

@@ -10,7 +10,7 @@ import type {
 /**
  * Shippo API token (`shippo_test_…` or `shippo_live_…`), sent as `Authorization: ShippoToken <token>`.
  *
- * Source: ../shared/specs/shippo/public-api.yaml (`components.securitySchemes.APIKeyHeader`),
+ * Source: test/standins/specs/shippo/public-api.yaml (`components.securitySchemes.APIKeyHeader`),
  * https://docs.goshippo.com/docs/guides_general/authentication/
  */
 export class ShippoApi implements ICredentialType {

@@ -2,7 +2,7 @@
  * HighLevel (LeadConnector) store shipping: carriers (live-rate callbacks), zones and rates, and
  * orders with their fulfillments; products, prices (variants), inventory and store inclusion
  * (apps/products.json).
- * API: ../shared/specs/highlevel/apps/store.json (Store API) and apps/payments.json (orders,
+ * API: test/standins/specs/highlevel/apps/store.json (Store API) and apps/payments.json (orders,
  * fulfillments); `Version: 2021-07-28` is added by the shared transport. Operations live in actions/<resource>/<operation>.operation.ts.
  */
 import type {

@@ -37,8 +37,8 @@ export const seenWebhookIds = new BoundedIdSet(10_000);
  * the signature is verified over the raw request bytes (Ed25519 `x-ghl-signature`, or the legacy
  * RSA `x-wh-signature` when enabled), then the timestamp window and `webhookId` dedupe are applied.
  *
- * Sources: ../shared/specs/highlevel/docs/webhook events/*.md,
- * ../shared/specs/highlevel/docs/oauth/WebhookAuthentication.md, highlevel.md §5.
+ * Sources: GoHighLevel/highlevel-api-docs docs/webhook events/*.md,
+ * GoHighLevel/highlevel-api-docs docs/oauth/WebhookAuthentication.md, highlevel.md §5.
  */
 export class HighLevelShippingTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -18,7 +18,7 @@ import { highLevelAuthenticationProperty, highLevelCredentials } from '../shared
  * that answers the fallback rates at the deadline or when the workflow fails.
  *
  * Sources: HighLevel Custom Shipping Carrier Integration Guide §3 (callback body and answer);
- * ../shared/specs/highlevel/apps/store.json (carrier registration).
+ * test/standins/specs/highlevel/apps/store.json (carrier registration).
  */
 export class ShippingRatesTrigger implements INodeType {
 	description: INodeTypeDescription = {

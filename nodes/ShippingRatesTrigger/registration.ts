@@ -3,7 +3,7 @@
  * Idempotent by natural key: a carrier "belongs" to the trigger when its `callbackUrl`, without
  * the query string, is the trigger's webhook URL (or that URL + `/rates`); no ids are stored.
  *
- * Source: ../shared/specs/highlevel/apps/store.json (`create-shipping-carrier`,
+ * Source: test/standins/specs/highlevel/apps/store.json (`create-shipping-carrier`,
  * `list-shipping-carriers`, `update-shipping-carrier`, `delete-shipping-carrier`).
  */
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';

@@ -4,7 +4,7 @@
  *
  * Units: canonical requests hold grams, millimetres and integer minor units; Shippo gets decimal
  * strings in the chosen units (see nodes/shared/shippo/mapping.ts). Source: Shippo OpenAPI 3.1
- * (../shared/specs/shippo/public-api.yaml), operationIds named in each operation file.
+ * (test/standins/specs/shippo/public-api.yaml), operationIds named in each operation file.
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';

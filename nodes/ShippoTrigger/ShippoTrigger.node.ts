@@ -28,7 +28,7 @@ import { deleteShippoWebhooks, listShippoWebhooks } from '../shared/shippo/webho
  * On activation it registers one Shippo webhook per event (`POST /webhooks`) with a URL carrying a
  * token signed with the credential's secret, and removes them on deactivation; no ids are stored.
  * Every call must carry that token (401 otherwise); a `Shippo-Auth-Signature` header, when Shippo
- * sends one, is verified too. Sources: ../shared/specs/shippo/public-api.yaml (webhooks,
+ * sends one, is verified too. Sources: test/standins/specs/shippo/public-api.yaml (webhooks,
  * createWebhook, listWebhooks, deleteWebhook); ../shared/reference/carriers.md §3.
  */
 export class ShippoTrigger implements INodeType {

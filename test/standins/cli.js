@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Starts both stand-ins (HighLevel store per ../shared/specs/highlevel/apps/store.json, Shippo per
- * ../shared/specs/shippo/public-api.yaml) and prints one JSON line with their URLs once listening:
+ * Starts both stand-ins (HighLevel store per test/standins/specs/highlevel/apps/store.json, Shippo per
+ * test/standins/specs/shippo/public-api.yaml) and prints one JSON line with their URLs once listening:
  *   {"highlevel":"http://127.0.0.1:N","shippo":"http://127.0.0.1:M"}
  * Violations are logged to stderr. Stops on SIGINT/SIGTERM.
  *

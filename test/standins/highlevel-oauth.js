@@ -1,6 +1,6 @@
 'use strict';
 /**
- * HighLevel stand-in: OAuth endpoints of ../shared/specs/highlevel/apps/oauth.json.
+ * HighLevel stand-in: OAuth endpoints of test/standins/specs/highlevel/apps/oauth.json.
  *
  * - `POST /oauth/token` (form body, no bearer): `refresh_token` and `authorization_code` grants
  *   answer a new token of the same kind (agency or location) as the app's first token.

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * HighLevel stand-in handlers for products, prices (variants), inventory and store inclusion
- * (../shared/specs/highlevel/apps/products.json; reference highlevel.md §2, §3 rows 24-32, §4.8).
+ * (test/standins/specs/highlevel/apps/products.json; reference highlevel.md §2, §3 rows 24-32, §4.8).
  * State lives in each location of the service's state: `products` and `prices` by id, and
  * `storeProducts` (`{storeId: [productId]}`); products and prices name their location with
  * `locationId`, inventory and store calls with `altId`.

@@ -1,10 +1,10 @@
 'use strict';
 /**
  * HighLevel (LeadConnector) store stand-in: every operation of
- * ../shared/specs/highlevel/apps/store.json, plus the orders and fulfillments of
- * ../shared/specs/highlevel/apps/payments.json (both OpenAPI 3.0; overlays in overlays.js; other
+ * test/standins/specs/highlevel/apps/store.json, plus the orders and fulfillments of
+ * test/standins/specs/highlevel/apps/payments.json (both OpenAPI 3.0; overlays in overlays.js; other
  * payments operations are validated, then answered 501), and products, prices, inventory and store
- * inclusion of ../shared/specs/highlevel/apps/products.json (highlevel-products.js), stateful and in
+ * inclusion of test/standins/specs/highlevel/apps/products.json (highlevel-products.js), stateful and in
  * memory, data partitioned by `altId` (`locationId` for products and prices). Response shapes
  * follow the specs and the reference highlevel.md §2-§4:
  * carriers `{status,message,data}`, zone/rate lists `{total,data}`, deletes `{status,message}`,

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Programmatic API of the local stand-ins for HighLevel's store endpoints
- * (../shared/specs/highlevel/apps/store.json) and Shippo (../shared/specs/shippo/public-api.yaml).
+ * (test/standins/specs/highlevel/apps/store.json) and Shippo (test/standins/specs/shippo/public-api.yaml).
  *
  *   const { startStandins } = require('./test/standins');
  *   const s = await startStandins({ seed, tokens, latencyMs });
@@ -9,7 +9,7 @@
  *
  * Each server: { url, port, requests, violations, responseViolations, state, setFault(f),
  * clearFaults(), setLatency(ms), reset(), close() } - see server.js; the same controls over HTTP
- * under /__standin/. Specs are read from env SPECS_DIR or ../shared/specs beside the repository.
+ * under /__standin/. Specs are read from env SPECS_DIR or test/standins/specs (see SOURCE.md there).
  */
 const { StandinServer } = require('./server');
 const { createHighLevelService } = require('./highlevel');

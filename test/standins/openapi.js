@@ -20,9 +20,12 @@ const Ajv = require('ajv').default;
 const Ajv2020 = require('ajv/dist/2020').default;
 const yaml = require('js-yaml');
 
-/** Folder holding the shared specs: env SPECS_DIR, else ../shared/specs beside the repository. */
+/**
+ * Folder holding the official specs the stand-ins validate against: env SPECS_DIR, else the
+ * copies in test/standins/specs (origin, commit and licence in each folder's SOURCE.md).
+ */
 function specsDir() {
-	return process.env.SPECS_DIR || path.resolve(__dirname, '../../../shared/specs');
+	return process.env.SPECS_DIR || path.join(__dirname, 'specs');
 }
 
 function readDoc(file) {

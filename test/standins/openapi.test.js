@@ -1,5 +1,6 @@
 'use strict';
 /** The OpenAPI validator (openapi.js) and the spec overlays (overlays.js), without HTTP. */
+const fs = require('node:fs');
 const path = require('node:path');
 const { OpenApiValidator, specsDir } = require('./openapi');
 const { highlevelOverlay, shippoOverlay } = require('./overlays');
@@ -30,13 +31,15 @@ const zone = { altId: 'loc', altType: 'location', name: 'Z', countries: [{ code:
 const BEARER = { authorization: 'Bearer x' };
 const customTemplate = { name: 'Box', length: '10', width: '8', height: '4', distance_unit: 'in' };
 
-test('specs are found through ../shared/specs beside the repository, or SPECS_DIR', () => {
-	expect(specsDir()).toBe(
-		process.env.SPECS_DIR || path.resolve(__dirname, '../../../shared/specs'),
-	);
+test('specs are the copies in the repository (test/standins/specs, with their SOURCE.md), or SPECS_DIR', () => {
 	const saved = process.env.SPECS_DIR;
-	process.env.SPECS_DIR = '/elsewhere/specs';
+	delete process.env.SPECS_DIR;
 	try {
+		expect(specsDir()).toBe(path.join(__dirname, 'specs'));
+		for (const folder of ['highlevel', 'shippo']) {
+			expect(fs.existsSync(path.join(specsDir(), folder, 'SOURCE.md'))).toBe(true);
+		}
+		process.env.SPECS_DIR = '/elsewhere/specs';
 		expect(specsDir()).toBe('/elsewhere/specs');
 	} finally {
 		if (saved === undefined) delete process.env.SPECS_DIR;

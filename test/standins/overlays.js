@@ -1,14 +1,14 @@
 'use strict';
 /**
  * In-memory corrections of known defects in the official specs used by the stand-ins. The spec
- * files under ../shared/specs stay untouched; each function below receives the loaded documents
+ * files under test/standins/specs stay untouched; each function below receives the loaded documents
  * (keyed by path relative to the spec's folder) and patches them before any schema is compiled.
  * Every correction says what the spec declares, what the service really does, and the source.
  *
- * - HighLevel: ../shared/specs/highlevel/apps/store.json (OpenAPI 3.0), see reference highlevel.md §4.2/§4.4
- *              ../shared/specs/highlevel/apps/payments.json (OpenAPI 3.0), see reference highlevel.md §4.7
- *              ../shared/specs/highlevel/apps/products.json (OpenAPI 3.0), see reference highlevel.md §4.8
- * - Shippo:    ../shared/specs/shippo/public-api.yaml (OpenAPI 3.1), see reference carriers.md §2/§3
+ * - HighLevel: test/standins/specs/highlevel/apps/store.json (OpenAPI 3.0), see reference highlevel.md §4.2/§4.4
+ *              test/standins/specs/highlevel/apps/payments.json (OpenAPI 3.0), see reference highlevel.md §4.7
+ *              test/standins/specs/highlevel/apps/products.json (OpenAPI 3.0), see reference highlevel.md §4.8
+ * - Shippo:    test/standins/specs/shippo/public-api.yaml (OpenAPI 3.1), see reference carriers.md §2/§3
  */
 
 /** Flatten HighLevel's broken `{type:"number", enum:[[...codes]]}` into `{type:"string", enum:[...codes]}`. */

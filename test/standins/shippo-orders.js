@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Shippo stand-in handlers for orders, transactions (labels), tracks, webhooks and addresses
- * (../shared/specs/shippo/public-api.yaml; carriers.md §3). State lives in the service's `state`
+ * (test/standins/specs/shippo/public-api.yaml; carriers.md §3). State lives in the service's `state`
  * (`orders`, `transactions`, `tracks`, `webhooks`, `addresses`), newest listed first.
  *
  * - Orders echo `order_number` (and every other field sent); `GET /orders` filters `order_status[]`,

@@ -2,7 +2,7 @@
 /**
  * The Shippo stand-in's catalogue (carrier accounts, carrier parcel templates, service levels) and
  * its rate formula `shippoRatesFor(shipmentBody)`: pure and deterministic, so tests can compute the
- * rates a `POST /shipments` (../shared/specs/shippo/public-api.yaml, `Rate` schema) will answer.
+ * rates a `POST /shipments` (test/standins/specs/shippo/public-api.yaml, `Rate` schema) will answer.
  */
 
 // prettier-ignore

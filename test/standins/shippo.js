@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Shippo stand-in following ../shared/specs/shippo/public-api.yaml (OpenAPI 3.1; overlay in
+ * Shippo stand-in following test/standins/specs/shippo/public-api.yaml (OpenAPI 3.1; overlay in
  * overlays.js) and reference carriers.md §3: shipments with deterministic rates, rates, carrier
  * accounts, user parcel templates (CRUD) and carrier parcel templates, plus orders, transactions,
  * tracks, webhooks and addresses (shippo-orders.js); in memory, ids are 32-hex

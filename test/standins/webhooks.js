@@ -3,12 +3,12 @@
  * Webhooks the stand-ins send, shaped and signed the way the real services send them.
  *
  * - HighLevel: one JSON body per event, signed with Ed25519 over the exact bytes sent, base64 in
- *   `x-ghl-signature` (../shared/specs/highlevel/docs/oauth/WebhookAuthentication.md). The real
+ *   `x-ghl-signature` (GoHighLevel/highlevel-api-docs docs/oauth/WebhookAuthentication.md). The real
  *   service signs with its published key; the stand-in makes its own key pair at start (or takes
  *   one), and publishes the public key (PEM) at `GET /__standin/webhook-key`, so a HighLevel
  *   Trigger configured with it accepts the stand-in's webhooks and nothing else.
  * - Shippo: `{event, test, data}` posted to every active webhook registered for the event (or for
- *   `all`), as `webhooks:` of ../shared/specs/shippo/public-api.yaml describes; no signature (the
+ *   `all`), as `webhooks:` of test/standins/specs/shippo/public-api.yaml describes; no signature (the
  *   URL carries the token the trigger checks).
  */
 const crypto = require('node:crypto');

@@ -2,7 +2,7 @@
  * Fields shared by several HighLevel operations: the location, resource locators for carriers,
  * zones and rates, paging, carrier services, zone countries and the money fields.
  *
- * Field names follow ../shared/specs/highlevel/apps/store.json (CreateShippingCarrierDto,
+ * Field names follow test/standins/specs/highlevel/apps/store.json (CreateShippingCarrierDto,
  * CreateShippingZoneDto, CreateShippingRateDto).
  */
 import type { INodeProperties } from 'n8n-workflow';

@@ -1,6 +1,6 @@
 /**
  * Fields shared by the Product, Price, Inventory and Store operations.
- * Field names follow ../shared/specs/highlevel/apps/products.json (CreateProductDto,
+ * Field names follow test/standins/specs/highlevel/apps/products.json (CreateProductDto,
  * ProductVariantDto, ProductMediaDto, CreatePriceDto, ShippingOptionsDto, UpdateInventoryDto,
  * UpdateProductStoreDto).
  */

@@ -1,6 +1,6 @@
 /**
  * Lists used by several operations and by the resource-locator searches.
- * Source: ../shared/specs/highlevel/apps/store.json and payments.json (orders, fulfillments).
+ * Source: test/standins/specs/highlevel/apps/store.json and payments.json (orders, fulfillments).
  */
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import type { HighLevelContext } from '../../shared/highlevel/transport';
@@ -103,7 +103,7 @@ export async function listZonesWithRates(
 	return result;
 }
 
-// ---- Orders and fulfillments (../shared/specs/highlevel/apps/payments.json) ------------------
+// ---- Orders and fulfillments (test/standins/specs/highlevel/apps/payments.json) ------------------
 
 export const ORDERS_ENDPOINT = '/payments/orders';
 export const orderEndpoint = (orderId: string) =>

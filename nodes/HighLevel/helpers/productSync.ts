@@ -2,7 +2,7 @@
  * The provider product accepted by Product → Upsert Product with Variants, and the pure parts of
  * the upsert: merging option dimensions into a product's variants with stable ids, the price each
  * variant needs, and what differs from what HighLevel holds.
- * Source: ../shared/specs/highlevel/apps/products.json (CreateProductDto, ProductVariantDto,
+ * Source: test/standins/specs/highlevel/apps/products.json (CreateProductDto, ProductVariantDto,
  * CreatePriceDto, ShippingOptionsDto) and ../shared/reference/highlevel.md §4.8.
  *
  * Input (one per product; unknown keys are ignored):

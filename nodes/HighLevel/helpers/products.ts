@@ -1,7 +1,7 @@
 /**
  * Products, prices (variants), inventory and store inclusion: endpoints, paged lists and the input
  * parsing shared by the Product, Price, Inventory and Store operations.
- * Source: ../shared/specs/highlevel/apps/products.json (`Version: 2021-07-28`, added by the
+ * Source: test/standins/specs/highlevel/apps/products.json (`Version: 2021-07-28`, added by the
  * transport) and ../shared/reference/highlevel.md §2, §3 rows 24-32, §4.8.
  *
  * - Products and prices name the location with `locationId` (query for GET/DELETE, body for

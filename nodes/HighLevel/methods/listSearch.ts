@@ -1,8 +1,8 @@
 /**
  * Resource-locator searches (list mode) for carriers, zones, rates and orders.
  * Source: GET /store/shipping-carrier, GET /store/shipping-zone,
- * GET /store/shipping-zone/{shippingZoneId}/shipping-rate (../shared/specs/highlevel/apps/store.json),
- * GET /payments/orders (../shared/specs/highlevel/apps/payments.json).
+ * GET /store/shipping-zone/{shippingZoneId}/shipping-rate (test/standins/specs/highlevel/apps/store.json),
+ * GET /payments/orders (test/standins/specs/highlevel/apps/payments.json).
  */
 import type {
 	IDataObject,

@@ -1,7 +1,7 @@
 /**
  * Resource-locator searches (list mode) for products and their prices.
  * Source: GET /products/ (list-invoices = list products, query `search` on the name) and
- * GET /products/{productId}/price (list-prices-for-product), ../shared/specs/highlevel/apps/products.json.
+ * GET /products/{productId}/price (list-prices-for-product), test/standins/specs/highlevel/apps/products.json.
  */
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

@@ -3,8 +3,8 @@
  * millimetres (both may be fractional); carriers get their own units at the edge.
  *
  * Units follow Shippo's enums (`mass_unit` g|kg|lb|oz, `distance_unit` cm|in|ft|m|mm|yd,
- * ../shared/specs/shippo/public-api.yaml) and HighLevel's price `shippingOptions`
- * (weight kg|lb|g|oz, dimensions cm|in|m, ../shared/specs/highlevel/apps/products.json).
+ * test/standins/specs/shippo/public-api.yaml) and HighLevel's price `shippingOptions`
+ * (weight kg|lb|g|oz, dimensions cm|in|m, test/standins/specs/highlevel/apps/products.json).
  */
 
 export type WeightUnit = 'g' | 'kg' | 'lb' | 'oz';

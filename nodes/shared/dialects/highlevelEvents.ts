@@ -1,7 +1,7 @@
 /**
  * Routing of HighLevel webhook payloads to an event type (no n8n imports).
  *
- * Sources: ../shared/specs/highlevel/docs/webhook events/*.md.
+ * Sources: GoHighLevel/highlevel-api-docs docs/webhook events/*.md.
  *  - Order and App events carry their type in `type`: "OrderCreate", "OrderStatusUpdate",
  *    "INSTALL", "UNINSTALL".
  *  - Product and Price examples carry NO event type, and the Create/Update/Delete examples are

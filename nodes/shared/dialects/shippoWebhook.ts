@@ -1,5 +1,5 @@
 /**
- * Shippo's webhook dialect: `{event, test, data}` payloads (../shared/specs/shippo/public-api.yaml
+ * Shippo's webhook dialect: `{event, test, data}` payloads (test/standins/specs/shippo/public-api.yaml
  * `webhooks`: transaction → WebhookPayloadTransaction, track → WebhookPayloadTrack) become
  * canonical tracking updates, with the HighLevel order reference decoded from `metadata`.
  *

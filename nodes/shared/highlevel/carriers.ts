@@ -2,7 +2,7 @@
  * Shipping carrier removal shared by the HighLevel node (Shipping Carrier → Unregister) and the
  * Shipping Rates Trigger (deactivation, duplicate clean-up).
  * Source: DELETE /store/shipping-carrier/{shippingCarrierId} (delete-shipping-carrier), query
- * `altId, altType` (../shared/specs/highlevel/apps/store.json).
+ * `altId, altType` (test/standins/specs/highlevel/apps/store.json).
  */
 import { NodeApiError } from 'n8n-workflow';
 import type { HighLevelContext } from './transport';

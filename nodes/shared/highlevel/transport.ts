@@ -7,7 +7,7 @@
  *   Integration credential's `locationId`, or an explicit node parameter.
  * - Agency mode: with an agency (Company) OAuth2 token, a request for a location is sent with that
  *   location's token, exchanged on demand (`POST /oauth/locationToken`, form body `companyId`,
- *   `locationId`; ../shared/specs/highlevel/apps/oauth.json get-location-access-token), kept in
+ *   `locationId`; test/standins/specs/highlevel/apps/oauth.json get-location-access-token), kept in
  *   memory until 5 minutes before it expires, and exchanged again once on a 401.
  * - Errors (`{statusCode, message: string | string[], error?, traceId?}`, common-schemas.json)
  *   become NodeApiError with HighLevel's message and trace id.

@@ -6,7 +6,7 @@
  * HighLevel encrypts with `CryptoJS.AES.encrypt(JSON.stringify(user), sharedSecret)`: CryptoJS's
  * passphrase format, i.e. base64 of `"Salted__" + salt(8) + ciphertext`, key and IV from OpenSSL's
  * EVP_BytesToKey (MD5, one round) and AES-256-CBC with PKCS#7 padding. Implemented with node:crypto.
- * Sources: ../shared/specs/highlevel/docs/marketplace modules/shared_secret_customJS_customPages.md,
+ * Sources: GoHighLevel/highlevel-api-docs docs/marketplace modules/shared_secret_customJS_customPages.md,
  * ../shared/reference/highlevel.md §6.
  */
 import { createDecipheriv, createHash } from 'node:crypto';

@@ -13,7 +13,7 @@
  * cm|in|ft|m|mm|yd; rate `amount` is a decimal string in major units of `currency`.
  * Converted values are rounded UP at the 4th decimal (never under-declare weight or size).
  *
- * Source: ../shared/specs/shippo/public-api.yaml (components.schemas ShipmentCreateRequest,
+ * Source: test/standins/specs/shippo/public-api.yaml (components.schemas ShipmentCreateRequest,
  * AddressCreateRequest, ParcelCreateRequest, ParcelCreateFromTemplateRequest, Rate, ResponseMessage);
  * ../shared/reference/carriers.md §3.
  */

@@ -8,8 +8,8 @@
  * - Money and weights are decimal strings; `placed_at` and `to_address` are required; line item
  *   `quantity` is an integer (spec `OrderCreateRequest`, `LineItemCreateRequest`).
  *
- * Source: ../shared/specs/shippo/public-api.yaml; HighLevel order shape:
- * ../shared/specs/highlevel/docs/webhook events/OrderCreate.md.
+ * Source: test/standins/specs/shippo/public-api.yaml; HighLevel order shape:
+ * GoHighLevel/highlevel-api-docs docs/webhook events/OrderCreate.md.
  */
 import { z } from 'zod';
 import { describeZodError } from '../core/schemas';

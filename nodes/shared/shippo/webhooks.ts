@@ -1,7 +1,7 @@
 /**
  * Shippo webhooks, shared by the Shippo node (Webhook → Get Many, Delete Matching) and the
  * Shippo Trigger (registration on activation, removal on deactivation).
- * Source: ../shared/specs/shippo/public-api.yaml (listWebhooks: one unpaged `{count, results}`;
+ * Source: test/standins/specs/shippo/public-api.yaml (listWebhooks: one unpaged `{count, results}`;
  * deleteWebhook: 204).
  */
 import type { IDataObject } from 'n8n-workflow';

@@ -1,8 +1,8 @@
 /**
  * An in-memory HighLevel store API (carriers, zones, rates) and payments API (orders,
- * fulfillments; ../shared/specs/highlevel/apps/payments.json) behind a mocked
+ * fulfillments; test/standins/specs/highlevel/apps/payments.json) behind a mocked
  * `helpers.httpRequestWithAuthentication`, plus a mocked IExecuteFunctions / ILoadOptionsFunctions.
- * Responses follow ../shared/specs/highlevel/apps/store.json: `{status, message, data}` for
+ * Responses follow test/standins/specs/highlevel/apps/store.json: `{status, message, data}` for
  * single records and carriers, `{total, data[]}` (paged with limit/offset) for zones and rates.
  */
 import type {

@@ -1,6 +1,6 @@
 /**
  * Location → Get Many: the sub-accounts (locations) of the agency the app is installed on.
- * Source: GET /oauth/installedLocations (get-installed-location, ../shared/specs/highlevel/apps/
+ * Source: GET /oauth/installedLocations (get-installed-location, test/standins/specs/highlevel/apps/
  * oauth.json), query `companyId`, `appId` (both required), `isInstalled`, `query`, `limit`,
  * `skip` (strings); response `{locations: [{_id, name, address, isInstalled, …}], count}`.
  * Needs an agency (Company) OAuth2 token with the `oauth.readonly` scope; sent with that token as is.

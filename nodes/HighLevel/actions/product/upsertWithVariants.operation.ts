@@ -1,7 +1,7 @@
 /**
  * Product → Upsert Product with Variants: one provider (dropship) product in, the HighLevel
  * product with one price per SKU out. Re-running with the same input writes nothing.
- * Sources (../shared/specs/highlevel/apps/products.json, highlevel.md §4.8 "Dropship flow"):
+ * Sources (test/standins/specs/highlevel/apps/products.json, highlevel.md §4.8 "Dropship flow"):
  * - GET /products/inventory (get-list-inventory), query `altId, altType, limit, offset`, response
  *   `{inventory[{_id (price id), sku, product (product id), …}], total: {total}}`: which product
  *   already sells one of the SKUs (read once per execution and location). Option "Find SKUs In" →

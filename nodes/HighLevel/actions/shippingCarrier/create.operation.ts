@@ -2,7 +2,7 @@
  * Shipping Carrier → Create.
  * Source: POST /store/shipping-carrier (create-shipping-carrier), body CreateShippingCarrierDto
  * `{altId, altType, name, callbackUrl, services[{name, value}], allowsMultipleServiceSelection}`,
- * response 201 `{status, message, data: ShippingCarrierSchema}` (../shared/specs/highlevel/apps/store.json).
+ * response 201 `{status, message, data: ShippingCarrierSchema}` (test/standins/specs/highlevel/apps/store.json).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';

@@ -7,7 +7,7 @@
  *    Found and already as configured → no write → `outcome: "unchanged"`.
  *    Found and different → PUT /store/shipping-carrier/{shippingCarrierId} (update-shipping-carrier)
  *    → `outcome: "updated"`.
- * Source: ../shared/specs/highlevel/apps/store.json; the carrier is compared on name, callbackUrl,
+ * Source: test/standins/specs/highlevel/apps/store.json; the carrier is compared on name, callbackUrl,
  * services and allowsMultipleServiceSelection.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';

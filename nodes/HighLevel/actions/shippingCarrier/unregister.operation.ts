@@ -7,7 +7,7 @@
  * 2. Their rates in every zone: GET /store/shipping-zone?withShippingRate=true, then
  *    DELETE /store/shipping-zone/{id}/shipping-rate/{rateId} (delete-shipping-rate).
  * 3. DELETE /store/shipping-carrier/{id} (delete-shipping-carrier).
- * Source: ../shared/specs/highlevel/apps/store.json.
+ * Source: test/standins/specs/highlevel/apps/store.json.
  *
  * Something already gone (404) counts as `notFound`. When HighLevel refuses the token (401/403,
  * as after an uninstall revokes the app's access) and "Tolerate Revoked Access" is on, the

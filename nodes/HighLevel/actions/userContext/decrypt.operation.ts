@@ -3,7 +3,7 @@
  * (`REQUEST_USER_DATA_RESPONSE` payload, or `exposeSessionDetails(appId)` in custom JS) into
  * `{userId, companyId, role, type, activeLocation, locationId, userName, email}`, using the
  * Shared Secret of the HighLevel OAuth2 credential. No request is sent.
- * Source: ../shared/specs/highlevel/docs/marketplace modules/shared_secret_customJS_customPages.md.
+ * Source: GoHighLevel/highlevel-api-docs docs/marketplace modules/shared_secret_customJS_customPages.md.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';

@@ -4,7 +4,7 @@
  *
  * `GET /webhooks` (listWebhooks, one unpaged list), then `DELETE /webhooks/{webhookId}`
  * (deleteWebhook, 204) for each match. A webhook already gone (404) counts as `notFound`.
- * Source: ../shared/specs/shippo/public-api.yaml (webhooks).
+ * Source: test/standins/specs/shippo/public-api.yaml (webhooks).
  * Output: one item `{urlContains, deleted, notFound, webhooks[{object_id, event, url, outcome}]}`.
  */
 import type {
