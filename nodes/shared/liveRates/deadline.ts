@@ -10,7 +10,7 @@
  * How long before `deadlineAt` the guard sends the fallback rates, in ms: under load the event
  * loop runs timers late, and the answer still has to reach HighLevel by the deadline.
  */
-export const FALLBACK_LEAD_MS = 100;
+export const FALLBACK_LEAD_MS = 250;
 
 /** Epoch ms at which the guard answers a callback whose deadline is `deadlineAt`. */
 export function fallbackAt(deadlineAt: number): number {

@@ -215,10 +215,10 @@ describe('Shippo › Rate Quote › Get Rates', () => {
 		expect(output[0].json.errors).toEqual([expect.stringContaining('timeout of 1850ms exceeded')]);
 	});
 
-	it('does not call Shippo when the deadline leaves no budget (deadlineAt - now - 300 ≤ 0)', async () => {
-		const { output, http } = await run({ items: [{ json: { ...request(), deadlineAt: NOW + 300, fallbackRates } }] });
+	it('does not call Shippo when the deadline leaves no budget (deadlineAt - now - 400 ≤ 0)', async () => {
+		const { output, http } = await run({ items: [{ json: { ...request(), deadlineAt: NOW + 400, fallbackRates } }] });
 		expect(http).not.toHaveBeenCalled();
-		expect(output[0].json).toMatchObject({ quotes: [], cached: false, deadlineAt: NOW + 300, fallbackRates });
+		expect(output[0].json).toMatchObject({ quotes: [], cached: false, deadlineAt: NOW + 400, fallbackRates });
 		expect(output[0].json.errors).toEqual([expect.stringContaining('No time left before the deadline')]);
 	});
 
@@ -229,16 +229,16 @@ describe('Shippo › Rate Quote › Get Rates', () => {
 		expect(output[0].json).toMatchObject({ cached: true, quotes: [groundQuote, priorityQuote] });
 	});
 
-	it('passes min(Timeout, deadlineAt - now - 300 ms) as the request timeout', async () => {
+	it('passes min(Timeout, deadlineAt - now - 400 ms) as the request timeout', async () => {
 		const deadline = (at: number, timeout?: number) =>
 			run({
 				items: [{ json: { ...request(), deadlineAt: at } }],
 				params: baseParams({ options: timeout ? { timeout, cacheTtl: 0 } : { cacheTtl: 0 } }),
 			});
-		expect((await deadline(NOW + 2000)).requests[0].timeout).toBe(1700);
+		expect((await deadline(NOW + 2000)).requests[0].timeout).toBe(1600);
 		expect((await deadline(NOW + 2000, 1000)).requests[0].timeout).toBe(1000);
 		expect((await deadline(NOW + 60_000)).requests[0].timeout).toBe(10000);
-		expect((await deadline(String(NOW + 500) as unknown as number)).requests[0].timeout).toBe(200);
+		expect((await deadline(String(NOW + 500) as unknown as number)).requests[0].timeout).toBe(100);
 	});
 
 	it('Stop Workflow throws the NodeApiError from Shippo', async () => {
@@ -303,7 +303,7 @@ describe('Shippo › Rate Quote › Get Rates', () => {
 			items: [{ json: { rateRequest: request(), deadlineAt: NOW + 5000 } }],
 			params: baseParams({ options: { rateRequestField: 'rateRequest' } }),
 		});
-		expect(requests[0].timeout).toBe(4700);
+		expect(requests[0].timeout).toBe(4600);
 		expect(output[0].json).toMatchObject({ rateRequest: request(), deadlineAt: NOW + 5000, request: request() });
 		await expect(
 			run({ items: [{ json: { other: 1 } }], params: baseParams({ options: { rateRequestField: 'rateRequest' } }) }),

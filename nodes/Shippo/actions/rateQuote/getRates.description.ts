@@ -196,7 +196,7 @@ const properties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: 10000,
 				description:
-					'Request timeout in milliseconds. With deadlineAt on the item, min(timeout, deadlineAt - now - 300 ms) is used.',
+					'Request timeout in milliseconds. With deadlineAt on the item, min(timeout, deadlineAt - now - 400 ms) is used.',
 			},
 			{
 				displayName: 'Weight Unit',

@@ -8,7 +8,7 @@
  * (`GetUserParcelTemplate`). Quotes carry money in integer minor units of their currency.
  *
  * Deadline: when the item carries `deadlineAt` (epoch ms, set by the Shipping Rates Trigger), the
- * request timeout is `min(Timeout, deadlineAt - now - 300 ms)`; with no time left Shippo is not
+ * request timeout is `min(Timeout, deadlineAt - now - 400 ms)`; with no time left Shippo is not
  * called at all. Carrier errors either give `quotes: []` + the message in `errors` (fail open,
  * default) or stop the workflow. Once the deadline has passed (the trigger's guard has answered the
  * callback), Shippo is not called: the execution ends early with no quotes.
@@ -52,9 +52,9 @@ export { description } from './getRates.description';
 
 /**
  * Time kept back from the deadline for the rest of the workflow to answer, in ms: the guard
- * answers FALLBACK_LEAD_MS (100 ms) before the deadline, and the Response node needs the rest.
+ * answers FALLBACK_LEAD_MS (250 ms) before the deadline, and the Response node needs the rest.
  */
-export const DEADLINE_SAFETY_MARGIN_MS = 300;
+export const DEADLINE_SAFETY_MARGIN_MS = 400;
 
 /** Process-wide caches (in memory only; a miss just asks Shippo). */
 export { shippoRateCache };
