@@ -32,7 +32,7 @@ import {
 } from './methods/listSearch';
 import { getShippingZones } from './methods/loadOptions';
 import { searchPrices, searchProducts } from './methods/productSearch';
-import { highLevelAuthenticationProperty, highLevelCredentials } from '../shared/highlevel/descriptions';
+import { highLevelAuthenticationProperty, highLevelCredentials } from '../../nodes/shared/highlevel/descriptions';
 
 export class HighLevelShipping implements INodeType {
 	description: INodeTypeDescription = {

@@ -13,8 +13,8 @@ import {
 	orderHasPhysicalItems,
 	orderStatusOf,
 	paymentStatusOf,
-} from '../shared/dialects/highlevelEvents';
-import { parseJson } from '../shared/json';
+} from '../../nodes/shared/dialects/highlevelEvents';
+import { parseJson } from '../../nodes/shared/json';
 import {
 	BoundedIdSet,
 	checkReplay,
@@ -22,7 +22,7 @@ import {
 	LEGACY_GHL_RSA_PUBLIC_KEY,
 	verifyHighLevelWebhook,
 	type HeaderBag,
-} from '../shared/signatures/highlevelWebhook';
+} from '../../nodes/shared/signatures/highlevelWebhook';
 
 /**
  * `webhookId`s already accepted, across all HighLevel Trigger nodes of this process (keys are

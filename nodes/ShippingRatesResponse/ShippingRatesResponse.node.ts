@@ -6,11 +6,11 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import type { RateRules, RoundingMode, SortMode } from '../shared/core';
-import { toMinorUnits } from '../shared/core';
+import type { RateRules, RoundingMode, SortMode } from '../../nodes/shared/core';
+import { toMinorUnits } from '../../nodes/shared/core';
 import type { AnswerSettings } from './answer';
 import { buildAnswer } from './answer';
-import { CACHEABLE_HEADER } from '../shared/liveRates/headers';
+import { CACHEABLE_HEADER } from '../../nodes/shared/liveRates/headers';
 
 /**
  * Answers the pending HighLevel live-rate callback (Shipping Rates Trigger) with carrier quotes

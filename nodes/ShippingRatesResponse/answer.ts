@@ -8,7 +8,7 @@
  *  - the trigger's item itself (no quotes → fallback rates).
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { RateQuote, RateRules } from '../shared/core';
+import type { RateQuote, RateRules } from '../../nodes/shared/core';
 import {
 	applyRateRules,
 	currencyExponent,
@@ -16,9 +16,9 @@ import {
 	orderValueMinor,
 	RateQuoteSchema,
 	RateRequestSchema,
-} from '../shared/core';
-import type { HighLevelRate } from '../shared/dialects/highlevel';
-import { formatHighLevelRates } from '../shared/dialects/highlevel';
+} from '../../nodes/shared/core';
+import type { HighLevelRate } from '../../nodes/shared/dialects/highlevel';
+import { formatHighLevelRates } from '../../nodes/shared/dialects/highlevel';
 
 export interface AnswerSettings {
 	quotesField: string;

@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { handleRateCallback } from './callback';
 import { deleteCarrier, ownCarriers, registrationTarget, upsertCarrier } from './registration';
 import { DEFAULT_MAX_IN_FLIGHT } from './settings';
-import { highLevelAuthenticationProperty, highLevelCredentials } from '../shared/highlevel/descriptions';
+import { highLevelAuthenticationProperty, highLevelCredentials } from '../../nodes/shared/highlevel/descriptions';
 
 /**
  * The URL HighLevel calls at checkout for live shipping rates (a registered shipping carrier's

@@ -6,8 +6,8 @@
  * correctness never depends on it.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { RateRequest } from '../shared/core';
-import { RateCache, rateCacheKey } from '../shared/cache/rateCache';
+import type { RateRequest } from '../../nodes/shared/core';
+import { RateCache, rateCacheKey } from '../../nodes/shared/cache/rateCache';
 
 export const answerCache = new RateCache<IDataObject>({ maxEntries: 1000 });
 

@@ -20,10 +20,10 @@ import {
 	formatHighLevelRates,
 	parseHighLevelRateRequest,
 	RateRequestParseError,
-} from '../shared/dialects/highlevel';
-import { readCallbackQuery, verifyLocationToken } from '../shared/signatures/callbackToken';
-import { callbackSecretOf } from '../shared/signatures/secret';
-import { SOURCE_HEADER } from '../shared/liveRates/headers';
+} from '../../nodes/shared/dialects/highlevel';
+import { readCallbackQuery, verifyLocationToken } from '../../nodes/shared/signatures/callbackToken';
+import { callbackSecretOf } from '../../nodes/shared/signatures/secret';
+import { SOURCE_HEADER } from '../../nodes/shared/liveRates/headers';
 import type { GuardedResponse } from './failOpen';
 import { armFailOpen } from './failOpen';
 import { answerCache, answerCacheKey } from './answerCache';

@@ -19,9 +19,9 @@
  * unchanged in queue mode, where the workflow itself runs on a worker.
  */
 import { sleep } from 'n8n-workflow';
-import { CACHEABLE_HEADER, SOURCE_HEADER } from '../shared/liveRates/headers';
-import { parseJson } from '../shared/json';
-import { fallbackAt } from '../shared/liveRates/deadline';
+import { CACHEABLE_HEADER, SOURCE_HEADER } from '../../nodes/shared/liveRates/headers';
+import { parseJson } from '../../nodes/shared/json';
+import { fallbackAt } from '../../nodes/shared/liveRates/deadline';
 
 /** The part of Express's response the guard touches. */
 export interface GuardedResponse {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { RateQuote } from '../shared/core';
-import { toMinorUnits } from '../shared/core';
+import type { RateQuote } from '../../nodes/shared/core';
+import { toMinorUnits } from '../../nodes/shared/core';
 
 /** Fallback rates from the node parameter, as canonical quotes in minor units. */
 export function readFallbackRates(parameter: IDataObject, currency: string): RateQuote[] {

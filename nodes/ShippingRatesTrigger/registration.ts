@@ -12,10 +12,10 @@ import {
 	altOf,
 	highLevelApiRequest,
 	resolveLocationId,
-} from '../shared/highlevel/transport';
-import { deleteShippingCarrier } from '../shared/highlevel/carriers';
-import { buildCallbackUrl, withoutQuery } from '../shared/signatures/callbackToken';
-import { callbackSecretOf } from '../shared/signatures/secret';
+} from '../../nodes/shared/highlevel/transport';
+import { deleteShippingCarrier } from '../../nodes/shared/highlevel/carriers';
+import { buildCallbackUrl, withoutQuery } from '../../nodes/shared/signatures/callbackToken';
+import { callbackSecretOf } from '../../nodes/shared/signatures/secret';
 
 interface Carrier {
 	_id: string;

@@ -3,9 +3,9 @@
  * when the node holds no expression (shared/parameters.ts). Defaults are the node description's.
  */
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
-import { parameterReader } from '../shared/parameters';
-import { HIGHLEVEL_CREDENTIAL_TYPES } from '../shared/highlevel/transport';
-import type { HighLevelAuthentication } from '../shared/highlevel/transport';
+import { parameterReader } from '../../nodes/shared/parameters';
+import { HIGHLEVEL_CREDENTIAL_TYPES } from '../../nodes/shared/highlevel/transport';
+import type { HighLevelAuthentication } from '../../nodes/shared/highlevel/transport';
 
 /**
  * Default bound on executions in flight per trigger and process, from the benchmark (README): on

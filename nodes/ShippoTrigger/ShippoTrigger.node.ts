@@ -7,18 +7,18 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import type { OrderReference } from '../shared/core/tracking';
-import { decodeOrderReference } from '../shared/core/tracking';
-import { parseShippoWebhook, SHIPPO_TRACKING_EVENTS } from '../shared/dialects/shippoWebhook';
-import { withoutQuery } from '../shared/signatures/callbackToken';
+import type { OrderReference } from '../../nodes/shared/core/tracking';
+import { decodeOrderReference } from '../../nodes/shared/core/tracking';
+import { parseShippoWebhook, SHIPPO_TRACKING_EVENTS } from '../../nodes/shared/dialects/shippoWebhook';
+import { withoutQuery } from '../../nodes/shared/signatures/callbackToken';
 import {
 	SHIPPO_SIGNATURE_HEADER,
 	signShippoWebhookPath,
 	verifyShippoSignature,
 	verifyShippoWebhookPath,
-} from '../shared/signatures/shippoWebhook';
-import { getShippoCredentials, shippoApiRequest } from '../shared/shippo/transport';
-import { deleteShippoWebhooks, listShippoWebhooks } from '../shared/shippo/webhooks';
+} from '../../nodes/shared/signatures/shippoWebhook';
+import { getShippoCredentials, shippoApiRequest } from '../../nodes/shared/shippo/transport';
+import { deleteShippoWebhooks, listShippoWebhooks } from '../../nodes/shared/shippo/webhooks';
 
 /**
  * Starts a workflow when Shippo reports a bought label (transaction_created/updated) or a tracking
@@ -29,7 +29,7 @@ import { deleteShippoWebhooks, listShippoWebhooks } from '../shared/shippo/webho
  * token signed with the credential's secret, and removes them on deactivation; no ids are stored.
  * Every call must carry that token (401 otherwise); a `Shippo-Auth-Signature` header, when Shippo
  * sends one, is verified too. Sources: test/standins/specs/shippo/public-api.yaml (webhooks,
- * createWebhook, listWebhooks, deleteWebhook); ../shared/reference/carriers.md §3.
+ * createWebhook, listWebhooks, deleteWebhook); docs/reference/carriers.md §3.
  */
 export class ShippoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -173,7 +173,7 @@ const idOf = (value: unknown): string | undefined => {
  * - transaction events: `data.order` → GET /orders/{id} → `order_number`;
  * - track_updated: `data.transaction` → GET /transactions/{id} → `metadata`, else its `order`.
  * Undefined when Shippo knows of no order; throws when Shippo cannot be asked.
- * Source: ../shared/reference/carriers.md §9 (mapping a carrier webhook back without a database).
+ * Source: docs/reference/carriers.md §9 (mapping a carrier webhook back without a database).
  */
 export async function lookUpReference(
 	ctx: IWebhookFunctions,

@@ -3,14 +3,14 @@
  * Source: test/standins/specs/highlevel/apps/store.json and payments.json (orders, fulfillments).
  */
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
-import type { HighLevelContext } from '../../shared/highlevel/transport';
+import type { HighLevelContext } from '../../../nodes/shared/highlevel/transport';
 import {
 	HIGHLEVEL_PAGE_SIZE,
 	altOf,
 	highLevelApiRequest,
 	highLevelApiRequestAllItems,
 	resolveLocationId,
-} from '../../shared/highlevel/transport';
+} from '../../../nodes/shared/highlevel/transport';
 import { idOf, unwrapList } from './utils';
 
 export const CARRIERS_ENDPOINT = '/store/shipping-carrier';

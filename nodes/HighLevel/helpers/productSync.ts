@@ -3,7 +3,7 @@
  * the upsert: merging option dimensions into a product's variants with stable ids, the price each
  * variant needs, and what differs from what HighLevel holds.
  * Source: test/standins/specs/highlevel/apps/products.json (CreateProductDto, ProductVariantDto,
- * CreatePriceDto, ShippingOptionsDto) and ../shared/reference/highlevel.md §4.8.
+ * CreatePriceDto, ShippingOptionsDto) and docs/reference/highlevel.md §4.8.
  *
  * Input (one per product; unknown keys are ignored):
  *   { name, description?, productType? (PHYSICAL|DIGITAL|SERVICE|PHYSICAL/DIGITAL, default
@@ -17,8 +17,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { fromMinorUnits, toMinorUnits } from '../../shared/core/money';
-import { fieldPath } from '../../shared/core/schemas';
+import { fromMinorUnits, toMinorUnits } from '../../../nodes/shared/core/money';
+import { fieldPath } from '../../../nodes/shared/core/schemas';
 import type { ProductMedia, ProductVariant } from './products';
 import {
 	DIMENSION_UNITS,

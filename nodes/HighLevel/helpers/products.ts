@@ -2,7 +2,7 @@
  * Products, prices (variants), inventory and store inclusion: endpoints, paged lists and the input
  * parsing shared by the Product, Price, Inventory and Store operations.
  * Source: test/standins/specs/highlevel/apps/products.json (`Version: 2021-07-28`, added by the
- * transport) and ../shared/reference/highlevel.md §2, §3 rows 24-32, §4.8.
+ * transport) and docs/reference/highlevel.md §2, §3 rows 24-32, §4.8.
  *
  * - Products and prices name the location with `locationId` (query for GET/DELETE, body for
  *   POST/PUT); inventory and store inclusion with `altId` + `altType=location`.
@@ -15,8 +15,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { HighLevelContext, HighLevelRequest } from '../../shared/highlevel/transport';
-import { highLevelApiRequest } from '../../shared/highlevel/transport';
+import type { HighLevelContext, HighLevelRequest } from '../../../nodes/shared/highlevel/transport';
+import { highLevelApiRequest } from '../../../nodes/shared/highlevel/transport';
 import { asList, fail, parseHttpUrl } from './utils';
 
 export const PRODUCTS_ENDPOINT = '/products/';

@@ -4,8 +4,8 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { resolveLocationId } from '../../shared/highlevel/transport';
-import { isHighLevelNotFound } from '../../shared/highlevel/carriers';
+import { resolveLocationId } from '../../../nodes/shared/highlevel/transport';
+import { isHighLevelNotFound } from '../../../nodes/shared/highlevel/carriers';
 
 export interface CarrierService {
 	name: string;

@@ -9,10 +9,10 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { ShippoContext } from '../../shared/shippo/transport';
-import { getShippoBaseUrl, getShippoCredentials } from '../../shared/shippo/transport';
-import type { ShippoAddress } from '../../shared/shippo/mapping';
-import { ShippoMappingError } from '../../shared/shippo/mapping';
+import type { ShippoContext } from '../../../nodes/shared/shippo/transport';
+import { getShippoBaseUrl, getShippoCredentials } from '../../../nodes/shared/shippo/transport';
+import type { ShippoAddress } from '../../../nodes/shared/shippo/mapping';
+import { ShippoMappingError } from '../../../nodes/shared/shippo/mapping';
 
 /** Address keys as the node's address fields name them (Shippo's own names). */
 export const ADDRESS_KEYS = [

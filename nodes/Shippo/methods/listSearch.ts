@@ -10,7 +10,7 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { shippoApiRequest } from '../../shared/shippo/transport';
+import { shippoApiRequest } from '../../../nodes/shared/shippo/transport';
 
 const SHIPMENTS_PER_PAGE = 25;
 

@@ -3,7 +3,7 @@
  * - getCarrierAccounts: `GET /carrier_accounts` (`ListCarrierAccounts`), active accounts only.
  */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { shippoListAll } from '../../shared/shippo/transport';
+import { shippoListAll } from '../../../nodes/shared/shippo/transport';
 
 /** Carrier accounts listed at most (a merchant rarely has more than a few dozen). */
 const MAX_ACCOUNTS = 500;

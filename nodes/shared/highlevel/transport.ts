@@ -2,7 +2,7 @@
  * HighLevel API v2 transport shared by every HighLevel node.
  *
  * - Base URL from the credential (`baseUrl`, default https://services.leadconnectorhq.com).
- * - Every request sends `Version: 2021-07-28` (../shared/reference/highlevel.md §2).
+ * - Every request sends `Version: 2021-07-28` (docs/reference/highlevel.md §2).
  * - The location comes from the OAuth2 token data (`oauthTokenData.locationId`), the Private
  *   Integration credential's `locationId`, or an explicit node parameter.
  * - Agency mode: with an agency (Company) OAuth2 token, a request for a location is sent with that
@@ -356,7 +356,7 @@ export interface HighLevelPagingOptions {
 
 /**
  * Fetches an offset-paged list (`limit` + `offset` query, response `{total, data[]}`, e.g. shipping
- * zones and rates, ../shared/reference/highlevel.md §2). Stops on an empty page, when `total` is
+ * zones and rates, docs/reference/highlevel.md §2). Stops on an empty page, when `total` is
  * reached, on a short page when `total` is absent, on a page longer than asked, or after `max`
  * items.
  */

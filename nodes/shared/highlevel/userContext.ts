@@ -7,7 +7,7 @@
  * passphrase format, i.e. base64 of `"Salted__" + salt(8) + ciphertext`, key and IV from OpenSSL's
  * EVP_BytesToKey (MD5, one round) and AES-256-CBC with PKCS#7 padding. Implemented with node:crypto.
  * Sources: GoHighLevel/highlevel-api-docs docs/marketplace modules/shared_secret_customJS_customPages.md,
- * ../shared/reference/highlevel.md §6.
+ * docs/reference/highlevel.md §6.
  */
 import { createDecipheriv, createHash } from 'node:crypto';
 import { z } from 'zod';

@@ -15,7 +15,7 @@
  *
  * Source: test/standins/specs/shippo/public-api.yaml (components.schemas ShipmentCreateRequest,
  * AddressCreateRequest, ParcelCreateRequest, ParcelCreateFromTemplateRequest, Rate, ResponseMessage);
- * ../shared/reference/carriers.md §3.
+ * docs/reference/carriers.md §3.
  */
 import { z } from 'zod';
 import type { Address, Dimensions, LengthUnit, RateQuote, RateRequest, WeightUnit } from '../core';

@@ -6,7 +6,7 @@
  * - Auth `Authorization: ShippoToken <token>` via the `shippoApi` credential.
  * - Errors: 400 `{field: ["msg"]}`, 401/403/404 `{"detail": "..."}` → NodeApiError naming the fields.
  *
- * Source: test/standins/specs/shippo/public-api.yaml; ../shared/reference/carriers.md §3.
+ * Source: test/standins/specs/shippo/public-api.yaml; docs/reference/carriers.md §3.
  */
 import type {
 	IDataObject,

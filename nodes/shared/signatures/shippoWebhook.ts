@@ -1,5 +1,5 @@
 /**
- * Authenticity of Shippo webhooks (../shared/reference/carriers.md §3, "Webhook security").
+ * Authenticity of Shippo webhooks (docs/reference/carriers.md §3, "Webhook security").
  *
  * 1. URL token, always: the webhook URL registered with Shippo carries
  *    `?t=<base64url HMAC-SHA256(secret, "shippo-webhook:v1:" + webhook path)>`; Shippo echoes the

@@ -16,8 +16,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { withKeyLock } from '../../../shared/concurrency/keyedLock';
-import { altOf, highLevelApiRequest } from '../../../shared/highlevel/transport';
+import { withKeyLock } from '../../../../nodes/shared/concurrency/keyedLock';
+import { altOf, highLevelApiRequest } from '../../../../nodes/shared/highlevel/transport';
 import { orderRLC } from '../../descriptions/common.description';
 import { fulfillmentsEndpoint, getOrder, listFulfillments } from '../../helpers/api';
 import {

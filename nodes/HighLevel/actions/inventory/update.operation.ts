@@ -7,7 +7,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { altOf, highLevelApiRequest } from '../../../shared/highlevel/transport';
+import { altOf, highLevelApiRequest } from '../../../../nodes/shared/highlevel/transport';
 import { INVENTORY_ENDPOINT, parseQuantity } from '../../helpers/products';
 import { asList, fail, getLocationId } from '../../helpers/utils';
 

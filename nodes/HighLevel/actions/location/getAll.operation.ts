@@ -12,7 +12,7 @@ import {
 	getHighLevelCredentialInfo,
 	highLevelApiRequest,
 	isAgencyToken,
-} from '../../../shared/highlevel/transport';
+} from '../../../../nodes/shared/highlevel/transport';
 import { limitField, returnAllField } from '../../descriptions/common.description';
 import { fail } from '../../helpers/utils';
 

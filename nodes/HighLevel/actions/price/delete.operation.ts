@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { highLevelApiRequest } from '../../../shared/highlevel/transport';
+import { highLevelApiRequest } from '../../../../nodes/shared/highlevel/transport';
 import { priceRLC, productRLC } from '../../descriptions/products.description';
 import { priceEndpoint } from '../../helpers/products';
 import { getLocationId, getResourceId } from '../../helpers/utils';

@@ -8,7 +8,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { highLevelApiRequest } from '../../../shared/highlevel/transport';
+import { highLevelApiRequest } from '../../../../nodes/shared/highlevel/transport';
 import { priceOptionalFields, priceRLC, productRLC } from '../../descriptions/products.description';
 import {
 	getPrice,

@@ -34,9 +34,9 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { withKeyLock } from '../../../shared/concurrency/keyedLock';
-import type { HighLevelContext } from '../../../shared/highlevel/transport';
-import { highLevelApiRequest } from '../../../shared/highlevel/transport';
+import { withKeyLock } from '../../../../nodes/shared/concurrency/keyedLock';
+import type { HighLevelContext } from '../../../../nodes/shared/highlevel/transport';
+import { highLevelApiRequest } from '../../../../nodes/shared/highlevel/transport';
 import {
 	INVENTORY_ENDPOINT,
 	PRODUCTS_ENDPOINT,

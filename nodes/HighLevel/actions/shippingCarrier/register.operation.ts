@@ -12,9 +12,9 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { altOf, highLevelApiRequest } from '../../../shared/highlevel/transport';
-import { buildCallbackUrl } from '../../../shared/signatures/callbackToken';
-import { callbackSecretOf } from '../../../shared/signatures/secret';
+import { altOf, highLevelApiRequest } from '../../../../nodes/shared/highlevel/transport';
+import { buildCallbackUrl } from '../../../../nodes/shared/signatures/callbackToken';
+import { callbackSecretOf } from '../../../../nodes/shared/signatures/secret';
 import { CARRIERS_ENDPOINT, carrierEndpoint, listShippingCarriers } from '../../helpers/api';
 import type { CarrierService } from '../../helpers/utils';
 import { getLocationId, idOf, unwrapData, urlWithoutQuery } from '../../helpers/utils';

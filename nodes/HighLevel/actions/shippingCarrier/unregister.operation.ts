@@ -17,7 +17,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
-import { deleteShippingCarrier } from '../../../shared/highlevel/carriers';
+import { deleteShippingCarrier } from '../../../../nodes/shared/highlevel/carriers';
 import { listShippingCarriers } from '../../helpers/api';
 import {
 	asNodeError,

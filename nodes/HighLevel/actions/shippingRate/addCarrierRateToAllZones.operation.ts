@@ -7,12 +7,12 @@
  *    `shippingCarrierId`: POST /store/shipping-zone/{id}/shipping-rate (create-shipping-rate) with
  *    `{isCarrierRate: true, shippingCarrierId, amount: <handling fee>, conditionType: "none",
  *    minCondition: 0, maxCondition: 0, currency, name, shippingCarrierServices?,
- *    percentageOfRateFee?, description?}` (../shared/reference/highlevel.md §4.3).
+ *    percentageOfRateFee?, description?}` (docs/reference/highlevel.md §4.3).
  * Output: one item per zone, `outcome` "created" or "existing".
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { altOf, highLevelApiRequest } from '../../../shared/highlevel/transport';
+import { altOf, highLevelApiRequest } from '../../../../nodes/shared/highlevel/transport';
 import {
 	MONEY_HINT,
 	carrierServicesField,

@@ -6,11 +6,11 @@
  * percentageOfRateFee, shippingCarrierServices[{name, value}]`; response 201
  * `{status, message, data: ShippingRateSchema}`. `amount`, `minCondition`, `maxCondition` are
  * decimals in major units. The spec requires `shippingCarrierId` even for a non-carrier rate, so
- * an empty string is sent then (../shared/reference/highlevel.md §4.3).
+ * an empty string is sent then (docs/reference/highlevel.md §4.3).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { altOf, highLevelApiRequest } from '../../../shared/highlevel/transport';
+import { altOf, highLevelApiRequest } from '../../../../nodes/shared/highlevel/transport';
 import {
 	MONEY_HINT,
 	carrierServicesField,

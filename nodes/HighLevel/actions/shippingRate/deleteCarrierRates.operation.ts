@@ -12,7 +12,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { altOf, highLevelApiRequest } from '../../../shared/highlevel/transport';
+import { altOf, highLevelApiRequest } from '../../../../nodes/shared/highlevel/transport';
 import { shippingCarrierRLC } from '../../descriptions/common.description';
 import { listZonesWithRates, rateEndpoint } from '../../helpers/api';
 import {

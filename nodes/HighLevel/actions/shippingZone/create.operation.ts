@@ -3,11 +3,11 @@
  * Source: POST /store/shipping-zone (create-shipping-zone), body CreateShippingZoneDto
  * `{altId, altType, name, countries[{code, states[{code}]}]}`, response 201 `{status, message,
  * data: ShippingZoneSchema}`. The spec types `countries[].code` as a number with a nested enum of
- * ISO-2 strings (spec bug, ../shared/reference/highlevel.md §4.2): ISO-2 strings are sent.
+ * ISO-2 strings (spec bug, docs/reference/highlevel.md §4.2): ISO-2 strings are sent.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { altOf, highLevelApiRequest } from '../../../shared/highlevel/transport';
+import { altOf, highLevelApiRequest } from '../../../../nodes/shared/highlevel/transport';
 import { countriesField } from '../../descriptions/common.description';
 import { ZONES_ENDPOINT } from '../../helpers/api';
 import { getLocationId, parseCountries, requireText, unwrapData } from '../../helpers/utils';

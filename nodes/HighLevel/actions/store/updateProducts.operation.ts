@@ -6,7 +6,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { altOf, highLevelApiRequest } from '../../../shared/highlevel/transport';
+import { altOf, highLevelApiRequest } from '../../../../nodes/shared/highlevel/transport';
 import { parseIdList, storeEndpoint } from '../../helpers/products';
 import { fail, getLocationId, requireText } from '../../helpers/utils';
 

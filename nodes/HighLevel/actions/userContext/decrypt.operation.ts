@@ -7,8 +7,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { getHighLevelCredentialInfo } from '../../../shared/highlevel/transport';
-import { decryptUserContext, UserContextError } from '../../../shared/highlevel/userContext';
+import { getHighLevelCredentialInfo } from '../../../../nodes/shared/highlevel/transport';
+import { decryptUserContext, UserContextError } from '../../../../nodes/shared/highlevel/userContext';
 import { fail } from '../../helpers/utils';
 
 const properties: INodeProperties[] = [

@@ -6,7 +6,7 @@
  * that already carries the reference is returned with `created: false` instead of a duplicate.
  * `ListOrders` has no text filter, so the search pages through the list.
  */
-import { withKeyLock } from '../../../shared/concurrency/keyedLock';
+import { withKeyLock } from '../../../../nodes/shared/concurrency/keyedLock';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -14,8 +14,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError, jsonParse, updateDisplayOptions } from 'n8n-workflow';
-import { SHIPPO_MASS_UNITS, toShippoDecimal } from '../../../shared/shippo/mapping';
-import type { HighLevelOrderLike, ShippoOrderBody } from '../../../shared/shippo/orders';
+import { SHIPPO_MASS_UNITS, toShippoDecimal } from '../../../../nodes/shared/shippo/mapping';
+import type { HighLevelOrderLike, ShippoOrderBody } from '../../../../nodes/shared/shippo/orders';
 import {
 	SHIPPO_ORDER_STATUSES,
 	encodeHighLevelReference,
@@ -23,8 +23,8 @@ import {
 	orderHasReference,
 	toMoneyString,
 	validateOrderBody,
-} from '../../../shared/shippo/orders';
-import { shippoApiRequest } from '../../../shared/shippo/transport';
+} from '../../../../nodes/shared/shippo/orders';
+import { shippoApiRequest } from '../../../../nodes/shared/shippo/transport';
 import { addressFields } from '../common.descriptions';
 import { addressFromUi, runPerItem } from '../../helpers/utils';
 

@@ -9,8 +9,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { SHIPPO_ORDER_STATUSES } from '../../../shared/shippo/orders';
-import { shippoListAll } from '../../../shared/shippo/transport';
+import { SHIPPO_ORDER_STATUSES } from '../../../../nodes/shared/shippo/orders';
+import { shippoListAll } from '../../../../nodes/shared/shippo/transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { runPerItem } from '../../helpers/utils';
 

@@ -13,7 +13,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { shippoApiRequest } from '../../../shared/shippo/transport';
+import { shippoApiRequest } from '../../../../nodes/shared/shippo/transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { runPerItem } from '../../helpers/utils';
 

@@ -3,7 +3,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { SHIPPO_DISTANCE_UNITS } from '../../../shared/shippo/mapping';
+import { SHIPPO_DISTANCE_UNITS } from '../../../../nodes/shared/shippo/mapping';
 import { addressFields } from '../common.descriptions';
 
 const properties: INodeProperties[] = [

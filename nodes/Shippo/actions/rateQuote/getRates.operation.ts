@@ -19,27 +19,27 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import get from 'lodash/get';
-import type { Address, LengthUnit, RateRequest, WeightUnit } from '../../../shared/core';
+import type { Address, LengthUnit, RateRequest, WeightUnit } from '../../../../nodes/shared/core';
 import {
 	AddressSchema,
 	RateRequestSchema,
 	describeZodError,
 	parseLengthUnit,
 	toMillimetres,
-} from '../../../shared/core';
-import type { ParcelShape, ShippoShipment, ShippoShipmentBody } from '../../../shared/shippo/mapping';
+} from '../../../../nodes/shared/core';
+import type { ParcelShape, ShippoShipment, ShippoShipmentBody } from '../../../../nodes/shared/shippo/mapping';
 import {
 	ShippoMappingError,
 	describeShippoMessages,
 	filterQuotesByService,
 	toRateQuotes,
 	toShippoShipmentBody,
-} from '../../../shared/shippo/mapping';
-import { RateCache, rateCacheKey } from '../../../shared/cache/rateCache';
-import type { CachedRates } from '../../../shared/shippo/quoteCache';
-import { carrierQuoteCacheKey, shippoRateCache } from '../../../shared/shippo/quoteCache';
-import { callbackAnswered, readDeadline } from '../../../shared/liveRates/deadline';
-import { shippoApiRequest } from '../../../shared/shippo/transport';
+} from '../../../../nodes/shared/shippo/mapping';
+import { RateCache, rateCacheKey } from '../../../../nodes/shared/cache/rateCache';
+import type { CachedRates } from '../../../../nodes/shared/shippo/quoteCache';
+import { carrierQuoteCacheKey, shippoRateCache } from '../../../../nodes/shared/shippo/quoteCache';
+import { callbackAnswered, readDeadline } from '../../../../nodes/shared/liveRates/deadline';
+import { shippoApiRequest } from '../../../../nodes/shared/shippo/transport';
 import {
 	addressFromUi,
 	credentialFingerprint,

@@ -16,8 +16,8 @@ import {
 	SHIPPO_MASS_UNITS,
 	toShippoDecimal,
 	validateShipmentBody,
-} from '../../../shared/shippo/mapping';
-import { shippoApiRequest } from '../../../shared/shippo/transport';
+} from '../../../../nodes/shared/shippo/mapping';
+import { shippoApiRequest } from '../../../../nodes/shared/shippo/transport';
 import { addressFields } from '../common.descriptions';
 import { addressFromUi, parseList, runPerItem } from '../../helpers/utils';
 

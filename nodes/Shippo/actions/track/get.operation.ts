@@ -3,7 +3,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { shippoApiRequest } from '../../../shared/shippo/transport';
+import { shippoApiRequest } from '../../../../nodes/shared/shippo/transport';
 import { runPerItem } from '../../helpers/utils';
 import { readTrackFields, trackFields } from './fields';
 

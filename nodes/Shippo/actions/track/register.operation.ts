@@ -10,7 +10,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { shippoApiRequest } from '../../../shared/shippo/transport';
+import { shippoApiRequest } from '../../../../nodes/shared/shippo/transport';
 import { runPerItem } from '../../helpers/utils';
 import { readTrackFields, trackFields } from './fields';
 

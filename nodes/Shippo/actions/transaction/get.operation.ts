@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { shippoApiRequest } from '../../../shared/shippo/transport';
+import { shippoApiRequest } from '../../../../nodes/shared/shippo/transport';
 import { runPerItemWithBinary } from '../../helpers/utils';
 import { labelDownloadFields, transactionOutput } from './common';
 

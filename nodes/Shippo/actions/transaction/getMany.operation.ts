@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { shippoListAll } from '../../../shared/shippo/transport';
+import { shippoListAll } from '../../../../nodes/shared/shippo/transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { runPerItem } from '../../helpers/utils';
 

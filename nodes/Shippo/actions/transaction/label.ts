@@ -4,7 +4,7 @@
  */
 import type { IBinaryData, IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { readHttpFailure, toJsonObject } from '../../../shared/http/errors';
+import { readHttpFailure, toJsonObject } from '../../../../nodes/shared/http/errors';
 
 const MIME_BY_EXTENSION: Record<string, string> = {
 	pdf: 'application/pdf',

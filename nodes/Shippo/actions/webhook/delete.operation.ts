@@ -3,7 +3,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { shippoApiRequest } from '../../../shared/shippo/transport';
+import { shippoApiRequest } from '../../../../nodes/shared/shippo/transport';
 import { runPerItem } from '../../helpers/utils';
 
 const properties: INodeProperties[] = [

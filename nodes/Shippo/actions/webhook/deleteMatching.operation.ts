@@ -13,7 +13,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { deleteShippoWebhooks } from '../../../shared/shippo/webhooks';
+import { deleteShippoWebhooks } from '../../../../nodes/shared/shippo/webhooks';
 import { runPerItem } from '../../helpers/utils';
 
 const properties: INodeProperties[] = [

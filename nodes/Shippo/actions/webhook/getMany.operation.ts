@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { listShippoWebhooks } from '../../../shared/shippo/webhooks';
+import { listShippoWebhooks } from '../../../../nodes/shared/shippo/webhooks';
 import { returnAllOrLimit } from '../common.descriptions';
 import { runPerItem } from '../../helpers/utils';
 
