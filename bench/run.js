@@ -11,7 +11,10 @@
  *            (bench/core-peer.json), in an n8n with the pack installed;
  *   pack   — the bundled workflows/live-rates.json (Shipping Rates Trigger → Shippo Get Rates →
  *            Shipping Rates Response), in an n8n with the pack installed;
- *   raw    — a plain Node.js server doing the same work with the pack's modules (bench/raw-server.js).
+ *   raw    — a plain Node.js server doing the same work with the pack's modules (bench/raw-server.js);
+ *   queue  — live-rates.json in n8n's queue mode: Redis, PostgreSQL, main, one webhook process (where
+ *            the callbacks go) and two workers (`startStack({ queue: true })`); memory is the sum
+ *            over those four n8n processes.
  * Each of floor, peer and pack gets a freshly started n8n, so their memory figures do not mix.
  * All call the same Shippo stand-in (a separate process).
  *
@@ -29,7 +32,7 @@
  *
  * Env: BENCH_REQUESTS (calls per row, default 500), BENCH_WARMUP (default 20), BENCH_SETTLE_MS
  * (wait after a row before the "after" sample, default 30000), BENCH_OVERLOAD_S (default 60),
- * BENCH_SOAK (calls, default 10000), BENCH_CONFIGS (comma list of `recommended`, `defaults`).
+ * BENCH_SOAK (calls, default 10000), BENCH_QUEUE=0 (no queue-mode rows), BENCH_CONFIGS (comma list of `recommended`, `defaults`).
  * Prints a Markdown report; the figures also go to .bench/last.json.
  */
 const childProcess = require('node:child_process');
@@ -47,6 +50,7 @@ const WARMUP = Number(process.env.BENCH_WARMUP || 20);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 30000);
 const OVERLOAD_S = Number(process.env.BENCH_OVERLOAD_S || 60);
 const SOAK = Number(process.env.BENCH_SOAK || 10000);
+const QUEUE = process.env.BENCH_QUEUE !== '0';
 const CONFIGS = (process.env.BENCH_CONFIGS || 'defaults,recommended').split(',').map((c) => c.trim());
 const DEADLINE_MS = 2500;
 const FIXTURE = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/highlevel-rate-request.json'), 'utf8'));
@@ -83,10 +87,19 @@ const CONFIG_ENV = {
 	recommended: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
 };
 
-/** The row plans of one configuration; `full` adds 1 caller, raw, overload, soak and the 30 s samples. */
+/** The row plans of one configuration; `full` adds 1 caller, raw, overload, soak, queue mode and the 30 s samples. */
 function plan(full) {
 	const callers = full ? [1, 8, 32] : [8, 32];
-	return { callers, overload: full, soak: full, raw: full, settleMs: full ? SETTLE_MS : 0 };
+	return { callers, overload: full, soak: full, raw: full, queue: full && QUEUE, settleMs: full ? SETTLE_MS : 0 };
+}
+
+/**
+ * Resident memory of a stack's n8n: the main process, or in queue mode the sum of main, the
+ * webhook process and the workers (without their task runners).
+ */
+function rssOfStack(stack) {
+	if (!stack.queue) return rssOf(stack.n8nPid);
+	return stack.queue.processes.reduce((sum, p) => sum + rssOf(p.pid), 0);
 }
 
 async function main() {
@@ -110,17 +123,17 @@ async function main() {
 		const stack = await startStack({ standins: standinUrls, log, env: CONFIG_ENV[config], transformWorkflow: pointPeerAtShippo, ...options });
 		try {
 			await sleep(5000);
-			const idle = await stack.rssBytes();
+			const idle = rssOfStack(stack);
 			const out = { idle, rows: [] };
 			const measure = async (row, load, settleMs) => {
 				log(`${config}: ${row.workflow} ${row.carts} × ${row.callers}`);
-				const sampler = memorySampler(() => rssOf(stack.n8nPid));
+				const sampler = memorySampler(() => rssOfStack(stack));
 				const figures = await runLoad({ deadlineMs: DEADLINE_MS, warmup: WARMUP, ...load });
 				const memory = sampler.stop();
 				let after;
 				if (settleMs > 0) {
 					await sleep(settleMs);
-					after = await stack.rssBytes();
+					after = rssOfStack(stack);
 				}
 				const entry = { ...row, ...figures, rssPeak: memory.peak, rssAfter: after };
 				out.rows.push(entry);
@@ -129,7 +142,8 @@ async function main() {
 			await rows(stack, measure);
 			return out;
 		} finally {
-			await stack.stop();
+			const shutdown = await stack.stop();
+			log(`${config}: ${label} stopped: ${JSON.stringify(shutdown)}`);
 		}
 	}
 
@@ -200,6 +214,15 @@ async function main() {
 			}
 		});
 		runs.pack.soak = soakResult;
+
+		if (p.queue) {
+			// Queue mode: the same workflow behind a webhook process with two workers (Redis, PostgreSQL).
+			runs.queue = await withN8n(config, 'queue mode: live-rates.json, webhook process + 2 workers', { queue: true, workflows: ['workflows/live-rates.json'] }, async (stack, measure) => {
+				for (const [mode, callers] of [['repeat', 32], ['new', 8], ['new', 32]]) {
+					await measure({ workflow: 'queue', carts: mode, callers }, { url: stack.callbackUrl, callers, count: count(callers), cart: () => carts(mode) }, p.settleMs);
+				}
+			});
+		}
 		results.configs[config] = runs;
 	}
 	await stopChild(standins.child);

@@ -3,7 +3,9 @@
 # builds the pack with @n8n/node-cli (+ gulp workflow validation), lints it, checks the packed
 # tarball has no runtime dependencies, runs the unit tests, then the end-to-end tests, which boot a
 # pinned real n8n (installed by scripts/install-n8n.sh, with its own Node 24) with the pack
-# installed as a package and drive the bundled workflows over HTTP on 127.0.0.1.
+# installed as a package and drive the bundled workflows over HTTP on 127.0.0.1, in one process and
+# in queue mode (Redis from Debian's packages via scripts/install-services.sh, PostgreSQL from the
+# embedded-postgres devDependency).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export npm_config_yes=true npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
@@ -38,6 +40,9 @@ rm -f .pack.json
 
 echo "== n8n (pinned) for the end-to-end tests"
 bash scripts/install-n8n.sh > /dev/null
+
+echo "== Redis for the queue-mode end-to-end tests (PostgreSQL comes with npm install)"
+bash scripts/install-services.sh > /dev/null
 
 echo "== tests"
 mkdir -p .test-results

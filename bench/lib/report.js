@@ -15,7 +15,8 @@ const TITLES = {
 };
 
 function rowLine(r) {
-	const name = r.burst ? `${r.workflow} (overload, ${Math.round(r.seconds)} s)` : r.workflow;
+	const label = r.workflow === 'queue' ? 'pack, queue mode (webhook process + 2 workers)' : r.workflow;
+	const name = r.burst ? `${label} (overload, ${Math.round(r.seconds)} s)` : label;
 	return `| ${name} | ${r.carts} | ${r.callers} | ${r.calls} | ${fixed(r.rps)} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${pct(r.carrier, r.calls)} | ${pct(r.cache, r.calls)} | ${r.fallback} (${r.overload ? r.overload : 0}) | ${pct(r.withinDeadline, r.calls)} | ${mb(r.rssPeak)} | ${mb(r.rssAfter)} |`;
 }
 
@@ -60,6 +61,15 @@ function targets(runs, deadlineMs) {
 			`- Overload, memory: n8n main RSS peak ${mb(over.rssPeak)} MB with the pack vs ${mb(overPeer.rssPeak)} MB with the peer: ${fixed(over.rssPeak / overPeer.rssPeak, 2)}× (target ≤ 1.5×: ${mark(over.rssPeak <= 1.5 * overPeer.rssPeak)}); 30 s after the load ${mb(over.rssAfter)} MB against ${mb(idle)} MB idle (target within 150 MB: ${mark(over.rssAfter !== undefined && over.rssAfter - idle <= 150 * 1048576)}).`,
 		);
 	}
+	for (const callers of [8, 32]) {
+		const single = find(runs, 'pack', 'new', callers);
+		const queued = find(runs, 'queue', 'new', callers);
+		if (single && queued) {
+			lines.push(
+				`- Queue mode, new carts, ${callers} callers: ${fixed(queued.carrier / queued.seconds)} carrier-rate answers/s, p50 ${fixed(queued.p50)} ms, against ${fixed(single.carrier / single.seconds)}/s and ${fixed(single.p50)} ms in one process (${fixed(queued.carrier / queued.seconds / (single.carrier / single.seconds), 2)}×); memory ${mb(queued.rssPeak)} MB peak over four n8n processes.`,
+			);
+		}
+	}
 	const soak = runs.pack && runs.pack.soak;
 	if (soak && soak.rssEvery1000.length >= 3) {
 		const points = soak.rssEvery1000;
@@ -85,19 +95,19 @@ function report(results) {
 			'| workflow | carts | callers | calls | req/s | p50 ms | p99 ms | carrier rates | from cache | fallback (overload) | ≤ deadline + 200 ms | RSS peak MB | RSS 30 s after MB |',
 			'|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 		);
-		for (const workflow of ['floor', 'peer', 'pack', 'raw']) {
+		for (const workflow of ['floor', 'peer', 'pack', 'queue', 'raw']) {
 			for (const row of (runs[workflow] && runs[workflow].rows) || []) out.push(rowLine(row));
 		}
 		out.push(
 			'',
-			`Idle RSS of n8n's main process: without the pack ${mb(runs.floor && runs.floor.idle)} MB; with the pack and the peer workflow ${mb(runs.peer && runs.peer.idle)} MB; with the pack and live-rates.json ${mb(runs.pack && runs.pack.idle)} MB.`,
+			`Idle RSS of n8n's main process: without the pack ${mb(runs.floor && runs.floor.idle)} MB; with the pack and the peer workflow ${mb(runs.peer && runs.peer.idle)} MB; with the pack and live-rates.json ${mb(runs.pack && runs.pack.idle)} MB.${runs.queue ? ` Queue mode (RSS summed over main, webhook process and 2 workers): ${mb(runs.queue.idle)} MB idle.` : ''}`,
 			'',
 			...targets(runs, results.deadlineMs),
 		);
 	}
 	out.push(
 		'',
-		'floor = Webhook → Respond to Webhook with a static body (n8n without the pack); peer = Webhook → HTTP Request to Shippo → Respond to Webhook with an expression (bench/core-peer.json); pack = workflows/live-rates.json; raw = a plain Node.js server with the pack’s modules (its RSS in the peak column). "carrier rates" = answered 200 with rates by the workflow; "from cache" = the pack’s answer cache; "fallback (overload)" = answers with the fallback rates, of which fallback-overload (admission control, no execution).',
+		'floor = Webhook → Respond to Webhook with a static body (n8n without the pack); peer = Webhook → HTTP Request to Shippo → Respond to Webhook with an expression (bench/core-peer.json); pack = workflows/live-rates.json; queue = live-rates.json in n8n’s queue mode, callbacks to the webhook process, executions on 2 workers (RSS summed over main, webhook process and workers); raw = a plain Node.js server with the pack’s modules (its RSS in the peak column). "carrier rates" = answered 200 with rates by the workflow; "from cache" = the pack’s answer cache; "fallback (overload)" = answers with the fallback rates, of which fallback-overload (admission control, no execution).',
 	);
 	return out.join('\n');
 }

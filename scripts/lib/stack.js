@@ -47,12 +47,14 @@
  *     The registered carrier's callbackUrl is returned as `callbackUrl`: the URL HighLevel calls
  *     at checkout.
  *
- * Returns { n8nUrl, editorUrl, callbackUrl, carrier, activatedBy ('boot' | 'rest'), userFolder,
+ * Returns { n8nUrl, webhookUrl (where production webhooks arrive), queue (queue mode: redisUrl,
+ * processes, healthy(), pauseWorkers(), resumeWorkers(); else null), editorUrl, callbackUrl, carrier, activatedBy ('boot' | 'rest'), userFolder,
  * reused, standins, credentials, callbackSecret, locationId, workflows, owner, n8nPid, logFile,
  * executeWorkflow(idOrFile) (one run with `n8n execute`), and options.installPack = false boots n8n
  * without the pack (no workflows then),
  * ports, bootMs, startMs, api(method, path, body) (REST as the owner), rssBytes({ withChildren }),
- * isRunning(), stop() }. stop() ends n8n (SIGTERM to its process group, SIGKILL after a grace
+ * isRunning(), stop() }. stop() resolves with how each process ended ({ main: 'term' | 'kill' | 'gone', … }):
+ * it ends n8n (SIGTERM to its process group, SIGKILL after a grace
  * period), closes stand-ins started here and removes a temporary user folder. A failed start
  * cleans up the same way and throws with the end of n8n's log. If this process exits (or gets a
  * signal no one else handles) without stop(), n8n and helper commands are killed anyway.
@@ -76,746 +78,32 @@
  *   silences n8n's logs), as are N8N_*, DB_*, EXECUTIONS_*, QUEUE_* and WEBHOOK_URL from outside.
  * scripts/install-n8n.sh sees this process's environment: N8N_HOME (install folder), N8N_VERSION,
  * NODE24_VERSION.
+ * In queue mode (options.queue) each process adds DB_TYPE=postgresdb and DB_POSTGRESDB_* (pool of
+ * 10), EXECUTIONS_MODE=queue, QUEUE_BULL_REDIS_HOST/PORT, OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS=true
+ * and N8N_WEBHOOK_URL = the webhook process; main adds N8N_DISABLE_PRODUCTION_MAIN_PROCESS=true, the
+ * webhook process its own N8N_PORT and task-runner broker port, each worker its broker port and
+ * QUEUE_HEALTH_CHECK_ACTIVE/PORT. Logs: n8n.log (main), n8n-webhook.log, n8n-worker-<n>.log,
+ * redis.log and postgres.log in the user folder.
+ *
+ * The modules under scripts/lib/stack/: constants, processes (children, ports, HTTP, waiting),
+ * install (build, n8n, pack), credentials, workflows, standins, n8n (environment, start,
+ * readiness, REST), services (Redis, PostgreSQL).
  */
-const childProcess = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const http = require('node:http');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { ROOT, PACKAGE, TRIGGER_TYPE, DEV_ENCRYPTION_KEY } = require('./stack/constants');
+const { freePorts, request, run, tail, isAlive, killGroup, readRss, groupPids, waitFor, n8nGroups } = require('./stack/processes');
+const { isBuildFresh, ensureBuilt, installN8n, installPack } = require('./stack/install');
+const { credentialRecords } = require('./stack/credentials');
+const { enableClaims, fixedWorkflowId, loadDescriptions, prepareWorkflow, adaptToStack, setSetting, pointInstallAtLiveRates, standinWebhookKey, hasActivatableTrigger, defaultWorkflowFiles } = require('./stack/workflows');
+const { n8nEnvironment, ownerSession, waitPublished, republish, spawnN8n, waitReady } = require('./stack/n8n');
+const { installServices, startRedis, startPostgres, queueEnvironment } = require('./stack/services');
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const PACKAGE = 'n8n-nodes-highlevel-shipping';
-const TRIGGER_TYPE = `${PACKAGE}.shippingRatesTrigger`;
-const DEV_ENCRYPTION_KEY = 'n8n-nodes-highlevel-shipping-local-development-key';
-const HIGHLEVEL_SCOPES =
-	'store/shipping.readonly store/shipping.write store/setting.readonly store/setting.write payments/orders.readonly payments/orders.write products.readonly products.write products/prices.readonly products/prices.write';
-const CREDENTIAL_IDS = { highlevel: 'highlevelStandin', shippo: 'shippoStandin', shippoHeader: 'shippoHeaderStandin' };
-const STANDIN_TOKEN = 'hl-demo-location-token';
-const AGENCY_TOKEN = 'hl-demo-agency-token';
-// The HighLevel stand-in's marketplace app; HighLevel client ids are <appId>-<suffix>.
-const STANDIN_APP_ID = '6578278e879ad2646715ba9d';
-
-/* ------------------------------------------------------------------------------------------------
- * Small helpers
- * --------------------------------------------------------------------------------------------- */
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Free TCP ports on 127.0.0.1 (all held until every one is known, so they differ). */
-async function freePorts(count) {
-	const servers = [];
-	try {
-		for (let i = 0; i < count; i++) {
-			const server = net.createServer();
-			await new Promise((resolve, reject) => {
-				server.once('error', reject);
-				server.listen(0, '127.0.0.1', resolve);
-			});
-			servers.push(server);
-		}
-		return servers.map((server) => server.address().port);
-	} finally {
-		await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-	}
-}
-
-/** Minimal HTTP client: resolves { status, headers, text, json } for any status. */
-function request(method, url, { headers = {}, body, timeoutMs = 10000 } = {}) {
-	return new Promise((resolve, reject) => {
-		const payload =
-			body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-		const req = http.request(
-			url,
-			{
-				method,
-				headers: {
-					accept: 'application/json',
-					...(payload !== undefined
-						? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
-						: {}),
-					...headers,
-				},
-				timeout: timeoutMs,
-			},
-			(res) => {
-				const chunks = [];
-				res.on('data', (chunk) => chunks.push(chunk));
-				res.on('end', () => {
-					const text = Buffer.concat(chunks).toString('utf8');
-					let json;
-					try {
-						json = text ? JSON.parse(text) : undefined;
-					} catch {
-						json = undefined;
-					}
-					resolve({ status: res.statusCode, headers: res.headers, text, json });
-				});
-				res.on('error', reject);
-			},
-		);
-		req.on('timeout', () =>
-			req.destroy(new Error(`${method} ${url}: no answer within ${timeoutMs} ms`)),
-		);
-		req.on('error', reject);
-		if (payload !== undefined) req.write(payload);
-		req.end();
-	});
-}
-
-/**
- * Processes started here and still running: helper commands (n8n CLI, npm) and n8n process
- * groups. If this process exits, or is ended by a signal nobody else handles, they are killed,
- * so nothing is left behind even without stop().
- */
-const running = new Set();
-const n8nGroups = new Set();
-
-function killEverything() {
-	for (const child of running) {
-		try {
-			child.kill('SIGKILL');
-		} catch {
-			// gone
-		}
-	}
-	for (const pgid of n8nGroups) {
-		try {
-			process.kill(-pgid, 'SIGKILL');
-		} catch {
-			// gone
-		}
-	}
-}
-process.on('exit', killEverything);
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-	const onSignal = () => {
-		// Another listener (e.g. scripts/demo.js) handles the signal and calls stop().
-		if (process.listenerCount(signal) > 1) return;
-		killEverything();
-		process.removeListener(signal, onSignal);
-		process.kill(process.pid, signal);
-	};
-	process.on(signal, onSignal);
-}
-
-function run(command, args, { cwd = ROOT, env = process.env, timeoutMs = 300000, onStderr } = {}) {
-	return new Promise((resolve, reject) => {
-		const child = childProcess.execFile(
-			command,
-			args,
-			{ cwd, env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, killSignal: 'SIGKILL' },
-			(error, stdout, stderr) => {
-				running.delete(child);
-				if (error) {
-					const output = `${stdout}\n${stderr}`.trim().split('\n').slice(-40).join('\n');
-					reject(
-						new Error(
-							`${path.basename(command)} ${args.join(' ')} failed: ${error.message}\n${output}`,
-						),
-					);
-				} else {
-					resolve({ stdout, stderr, output: `${stdout}\n${stderr}` });
-				}
-			},
-		);
-		running.add(child);
-		if (onStderr) child.stderr.on('data', (chunk) => onStderr(String(chunk)));
-	});
-}
-
-function tail(file, lines = 60) {
-	try {
-		return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-	} catch {
-		return '(no log)';
-	}
-}
-
-/* ------------------------------------------------------------------------------------------------
- * 1. Build, 2. n8n install, 3. pack install
- * --------------------------------------------------------------------------------------------- */
-
-function newestMtime(dir) {
-	let newest = 0;
-	if (!fs.existsSync(dir)) return newest;
-	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-		const full = path.join(dir, entry.name);
-		if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-		else newest = Math.max(newest, fs.statSync(full).mtimeMs);
-	}
-	return newest;
-}
-
-/** Whether dist/ holds every built file package.json lists, newer than the sources. */
-function isBuildFresh(root = ROOT) {
-	const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-	const built = [...(pkg.n8n.nodes || []), ...(pkg.n8n.credentials || [])].map((file) =>
-		path.join(root, file),
-	);
-	if (!built.every((file) => fs.existsSync(file))) return false;
-	const oldestBuilt = Math.min(...built.map((file) => fs.statSync(file).mtimeMs));
-	const newestSource = Math.max(
-		newestMtime(path.join(root, 'nodes')),
-		newestMtime(path.join(root, 'credentials')),
-		newestMtime(path.join(root, 'icons')),
-	);
-	return oldestBuilt >= newestSource;
-}
-
-async function ensureBuilt(mode, log) {
-	if (mode === false) return;
-	if (mode !== true && isBuildFresh()) return;
-	const hasGulpfile = fs.existsSync(path.join(ROOT, 'gulpfile.js'));
-	log(`building the pack (${hasGulpfile ? 'npm run build' : 'npx n8n-node build'})`);
-	if (hasGulpfile) await run('npm', ['run', 'build'], { timeoutMs: 600000 });
-	else await run('npx', ['n8n-node', 'build'], { timeoutMs: 600000 });
-}
-
-async function installN8n(log) {
-	log('checking the pinned n8n install (scripts/install-n8n.sh)');
-	const { stdout } = await run('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh')], {
-		timeoutMs: 1800000,
-		// First run: several minutes of npm output; show the installer's progress lines.
-		onStderr: (text) => {
-			for (const line of text.split('\n')) if (line.startsWith('[install-n8n]')) log(line);
-		},
-	});
-	const value = (name) => {
-		const match = stdout.match(new RegExp(`^${name}=(.*)$`, 'm'));
-		if (!match) throw new Error(`scripts/install-n8n.sh printed no ${name}`);
-		return match[1].trim();
-	};
-	const nodeBin = value('NODE24_BIN');
-	const app = value('N8N_APP');
-	return {
-		node: path.join(nodeBin, 'node'),
-		n8nBin: path.join(app, 'node_modules', 'n8n', 'bin', 'n8n'),
-		app,
-	};
-}
-
-/** `npm pack` of the repository, extracted where n8n looks for installed community packages. */
-async function installPack(userFolder, packDir = ROOT) {
-	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE);
-	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hls-pack-'));
-	try {
-		const { stdout } = await run(
-			'npm',
-			['pack', '--json', '--ignore-scripts', '--loglevel=error', '--pack-destination', scratch],
-			{
-				cwd: packDir,
-			},
-		);
-		const [{ filename }] = JSON.parse(stdout);
-		fs.rmSync(target, { recursive: true, force: true });
-		fs.mkdirSync(target, { recursive: true });
-		await run('tar', [
-			'-xzf',
-			path.join(scratch, path.basename(filename)),
-			'-C',
-			target,
-			'--strip-components=1',
-		]);
-	} finally {
-		fs.rmSync(scratch, { recursive: true, force: true });
-	}
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const manifest = path.join(nodesDir, 'package.json');
-	if (!fs.existsSync(manifest)) {
-		fs.writeFileSync(
-			manifest,
-			`${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`,
-		);
-	}
-	return target;
-}
-
-/* ------------------------------------------------------------------------------------------------
- * 5. Credentials, 6. workflows
- * --------------------------------------------------------------------------------------------- */
-
-/**
- * The credentials imported into n8n. With `agency`, the HighLevel credential holds an agency
- * (Company) token of `agency.companyId` instead of a location token.
- */
-function credentialRecords({ highlevelUrl, shippoUrl, callbackSecret, sharedSecret, locationId, agency }) {
-	const tokenData = agency
-		? { access_token: AGENCY_TOKEN, userType: 'Company', companyId: agency.companyId }
-		: { access_token: STANDIN_TOKEN, userType: 'Location', locationId, companyId: 'demo-company' };
-	return [
-		{
-			id: CREDENTIAL_IDS.highlevel,
-			name: 'HighLevel (stand-in)',
-			type: 'highLevelShippingOAuth2Api',
-			data: {
-				clientId: `${STANDIN_APP_ID}-demo`,
-				clientSecret: 'demo-secret',
-				authUrl: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
-				baseUrl: highlevelUrl,
-				accessTokenUrl: `${highlevelUrl}/oauth/token`,
-				scope: HIGHLEVEL_SCOPES,
-				callbackSecret,
-				sharedSecret: sharedSecret || '',
-				oauthTokenData: {
-					token_type: 'Bearer',
-					expires_in: 86399,
-					refresh_token: 'hl-demo-refresh',
-					scope: HIGHLEVEL_SCOPES,
-					userId: 'demo-user',
-					...tokenData,
-				},
-			},
-		},
-		{
-			id: CREDENTIAL_IDS.shippo,
-			name: 'Shippo (stand-in)',
-			type: 'shippoApi',
-			data: { token: 'shippo_test_demo', baseUrl: shippoUrl, webhookSecret: '' },
-		},
-		{
-			// The same Shippo token as n8n's generic Header Auth, for core-node workflows (bench/core-peer.json).
-			id: CREDENTIAL_IDS.shippoHeader,
-			name: 'Shippo header auth (stand-in)',
-			type: 'httpHeaderAuth',
-			data: { name: 'Authorization', value: 'ShippoToken shippo_test_demo' },
-		},
-	];
-}
-
-/** A stable n8n-style workflow id (16 characters) for a bundled file without one. */
-function fixedWorkflowId(file) {
-	const base = path.basename(file, '.json');
-	return `hls${crypto.createHash('sha256').update(base).digest('hex').slice(0, 13)}`;
-}
-
-/** Descriptions of the pack's nodes, by node type (from the built dist/ of the repository). */
-function loadDescriptions(packageDir) {
-	const byType = new Map();
-	try {
-		const pkg = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
-		for (const file of pkg.n8n.nodes || []) {
-			const mod = require(path.join(packageDir, file));
-			for (const Exported of Object.values(mod)) {
-				if (typeof Exported !== 'function') continue;
-				const instance = new Exported();
-				const description = instance.description || instance.baseDescription;
-				if (description && description.name)
-					byType.set(`${PACKAGE}.${description.name}`, description);
-			}
-		}
-	} catch {
-		// Descriptions only help to add missing credential entries; without them, keys in the file decide.
-	}
-	return byType;
-}
-
-function displayOptionsMatch(displayOptions, parameters, description) {
-	if (!displayOptions) return true;
-	const valueOf = (name) => {
-		if (parameters[name] !== undefined) return parameters[name];
-		const property = description.properties.find((p) => p.name === name);
-		return property ? property.default : undefined;
-	};
-	for (const [name, values] of Object.entries(displayOptions.show || {})) {
-		if (!values.includes(valueOf(name))) return false;
-	}
-	for (const [name, values] of Object.entries(displayOptions.hide || {})) {
-		if (values.includes(valueOf(name))) return false;
-	}
-	return true;
-}
-
-/**
- * Readies a bundled workflow for import: a fixed id, inactive, and each node's credentials set by
- * type to the imported credentials (also adding required ones a node of this pack needs but the
- * file leaves out).
- */
-function prepareWorkflow(workflow, file, credentialsByType, descriptions) {
-	const prepared = JSON.parse(JSON.stringify(workflow));
-	if (!prepared.id) prepared.id = fixedWorkflowId(file);
-	prepared.active = false;
-	delete prepared.activeVersionId;
-	delete prepared.versionId;
-	for (const node of prepared.nodes || []) {
-		const credentials = { ...(node.credentials || {}) };
-		for (const type of Object.keys(credentials)) {
-			if (credentialsByType[type]) credentials[type] = { ...credentialsByType[type] };
-		}
-		const description = descriptions.get(node.type);
-		for (const needed of (description && description.credentials) || []) {
-			if (!needed.required || credentials[needed.name] || !credentialsByType[needed.name]) continue;
-			if (displayOptionsMatch(needed.displayOptions, node.parameters || {}, description)) {
-				credentials[needed.name] = { ...credentialsByType[needed.name] };
-			}
-		}
-		if (Object.keys(credentials).length) node.credentials = credentials;
-	}
-	return prepared;
-}
-
-/**
- * transformWorkflow for startStack: adapts the bundled templates to this stack.
- * - install-carrier.json, marketplace-install.json and uninstall.json: Settings → callbackUrl becomes the Production URL of
- *   the live-rates trigger on this n8n (the templates hold a localhost placeholder);
- * - every HighLevel Trigger: the public key becomes the HighLevel stand-in's webhook key
- *   (context.highlevelWebhookKey, when known), so the stand-in's signed webhooks are accepted;
- * - product-sync.json: Settings → catalogUrl becomes the provider stand-in's product list.
- */
-function adaptToStack(definition, file, { n8nUrl, highlevelWebhookKey, providerUrl }) {
-	if (file === 'install-carrier.json' || file === 'uninstall.json' || file === 'marketplace-install.json') {
-		const liveRates = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'live-rates.json'), 'utf8'));
-		const trigger = liveRates.nodes.find((n) => n.type === `${PACKAGE}.shippingRatesTrigger`);
-		setSetting(definition, 'callbackUrl', `${n8nUrl}/webhook/${trigger.webhookId}/rates`);
-	}
-	if (file === 'product-sync.json' && providerUrl) setSetting(definition, 'catalogUrl', `${providerUrl}/products`);
-	if (highlevelWebhookKey) {
-		for (const node of definition.nodes) {
-			if (node.type !== `${PACKAGE}.highLevelShippingTrigger`) continue;
-			node.parameters = { ...node.parameters, publicKey: highlevelWebhookKey, acceptLegacy: false };
-		}
-	}
-	return definition;
-}
-
-/**
- * Sets one value of a bundled workflow's "Settings" node (a Set node whose assignments the other
- * nodes read, e.g. callbackUrl). Throws when the workflow has no such setting.
- */
-function setSetting(definition, name, value) {
-	const settings = definition.nodes.find((n) => n.name === 'Settings');
-	const assignment = settings && settings.parameters.assignments.assignments.find((a) => a.name === name);
-	if (!assignment) throw new Error(`${definition.name}: no Settings → ${name}`);
-	assignment.value = value;
-	return definition;
-}
-
-/** The earlier name of adaptToStack. */
-const pointInstallAtLiveRates = adaptToStack;
-
-/** The PEM public key the HighLevel stand-in signs its webhooks with (null if it has none). */
-async function standinWebhookKey(highlevelUrl) {
-	try {
-		const response = await request('GET', `${highlevelUrl}/__standin/webhook-key`);
-		return response.status === 200 && response.json ? response.json.publicKey : null;
-	} catch {
-		return null;
-	}
-}
-
-/** Whether n8n can activate the workflow: it has a trigger other than a Manual Trigger. */
-function hasActivatableTrigger(workflow) {
-	return (workflow.nodes || []).some(
-		(node) =>
-			!node.disabled &&
-			!/\.manualTrigger$/.test(node.type) &&
-			(/Trigger$/.test(node.type) || node.type === 'n8n-nodes-base.webhook'),
-	);
-}
-
-function defaultWorkflowFiles() {
-	const dir = path.join(ROOT, 'workflows');
-	if (!fs.existsSync(dir)) return [];
-	return fs
-		.readdirSync(dir)
-		.filter((file) => file.endsWith('.json'))
-		.sort()
-		.map((file) => path.join(dir, file));
-}
-
-/* ------------------------------------------------------------------------------------------------
- * n8n process
- * --------------------------------------------------------------------------------------------- */
-
-function n8nEnvironment({ userFolder, port, brokerPort, encryptionKey, logLevel, extra }) {
-	const base = `http://127.0.0.1:${port}/`;
-	const env = { ...process.env };
-	// Nothing from a surrounding n8n setup leaks in.
-	for (const key of Object.keys(env))
-		if (/^(N8N_|DB_|WEBHOOK_URL$|EXECUTIONS_|QUEUE_)/.test(key)) delete env[key];
-	// Jest sets NODE_ENV=test, which silences n8n's logs and changes its behaviour.
-	delete env.NODE_ENV;
-	return {
-		...env,
-		N8N_USER_FOLDER: userFolder,
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
-		N8N_PORT: String(port),
-		N8N_PROTOCOL: 'http',
-		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-		N8N_WEBHOOK_URL: base,
-		N8N_EDITOR_BASE_URL: base,
-		N8N_ENCRYPTION_KEY: encryptionKey,
-		N8N_SECURE_COOKIE: 'false',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
-		N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
-		EXTERNAL_FRONTEND_HOOKS_URLS: '',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_AI_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
-		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-		N8N_LOG_LEVEL: logLevel,
-		// The README's setting for live rates: an expression isolate only for executions that
-		// evaluate an expression (n8n's default creates one per webhook call and execution).
-		N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
-		...extra,
-	};
-}
-
-function isAlive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return error.code === 'EPERM';
-	}
-}
-
-function groupAlive(pgid) {
-	try {
-		process.kill(-pgid, 0);
-		return true;
-	} catch (error) {
-		return error.code === 'EPERM';
-	}
-}
-
-/** SIGTERM to the process group, SIGKILL after `graceMs`; resolves when the group is gone. */
-async function killGroup(pgid, graceMs = 8000) {
-	if (!pgid || !groupAlive(pgid)) return;
-	try {
-		process.kill(-pgid, 'SIGTERM');
-	} catch {
-		return;
-	}
-	const deadline = Date.now() + graceMs;
-	while (groupAlive(pgid) && Date.now() < deadline) await sleep(100);
-	if (groupAlive(pgid)) {
-		try {
-			process.kill(-pgid, 'SIGKILL');
-		} catch {
-			// already gone
-		}
-		const hardDeadline = Date.now() + 5000;
-		while (groupAlive(pgid) && Date.now() < hardDeadline) await sleep(50);
-	}
-}
-
-function readRss(pid) {
-	try {
-		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-		const match = status.match(/^VmRSS:\s+(\d+)\s+kB/m);
-		return match ? Number(match[1]) * 1024 : 0;
-	} catch {
-		return 0;
-	}
-}
-
-function groupPids(pgid) {
-	const pids = [];
-	for (const entry of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-			// pid (comm) state ppid pgrp ...; comm may hold spaces, so split after the last ')'.
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (Number(fields[2]) === pgid) pids.push(Number(entry));
-		} catch {
-			// process ended meanwhile
-		}
-	}
-	return pids;
-}
-
-/* ------------------------------------------------------------------------------------------------
- * REST session (owner) and publication
- * --------------------------------------------------------------------------------------------- */
-
-function cookieFrom(response) {
-	const setCookie = [].concat(response.headers['set-cookie'] || []);
-	const auth = setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
-	return auth || null;
-}
-
-async function ownerSession(n8nUrl, owner) {
-	const settings = await request('GET', `${n8nUrl}/rest/settings`);
-	const needsSetup = Boolean(
-		settings.json && settings.json.data && settings.json.data.userManagement.showSetupOnFirstLoad,
-	);
-	const response = needsSetup
-		? await request('POST', `${n8nUrl}/rest/owner/setup`, { body: owner })
-		: await request('POST', `${n8nUrl}/rest/login`, {
-				body: { emailOrLdapLoginId: owner.email, password: owner.password },
-			});
-	const cookie = cookieFrom(response);
-	if (response.status !== 200 || !cookie) {
-		throw new Error(
-			`could not ${needsSetup ? 'set up the owner' : `log in as ${owner.email}`} (HTTP ${response.status}: ${response.text.slice(0, 300)}); ` +
-				'pass the owner of this user folder as options.owner, or remove the folder',
-		);
-	}
-	const api = async (method, apiPath, body) => {
-		const res = await request(method, `${n8nUrl}${apiPath}`, {
-			headers: { cookie },
-			body,
-			timeoutMs: 30000,
-		});
-		if (res.status >= 400)
-			throw new Error(`${method} ${apiPath}: HTTP ${res.status} ${res.text.slice(0, 500)}`);
-		return res.json && res.json.data !== undefined ? res.json.data : res.json;
-	};
-	return { api, createdOwner: needsSetup };
-}
-
-async function waitFor(label, timeoutMs, probe, intervalMs = 250) {
-	const deadline = Date.now() + timeoutMs;
-	let last;
-	for (;;) {
-		last = await probe();
-		if (last && last.done) return last.value;
-		if (Date.now() > deadline)
-			throw new Error(
-				`timed out after ${timeoutMs} ms waiting for ${label}${last && last.why ? `: ${last.why}` : ''}`,
-			);
-		await sleep(intervalMs);
-	}
-}
-
-/**
- * Waits until n8n reports every trigger of the workflow activated; throws on failed triggers.
- * A workflow that stays "not_published" with nothing in flight for `idleMs` has no trigger n8n
- * can activate: returned as is.
- */
-async function waitPublished(api, workflowId, timeoutMs, idleMs = 15000) {
-	let idleSince = null;
-	return waitFor(`workflow ${workflowId} to be published`, timeoutMs, async () => {
-		const status = await api('GET', `/rest/workflows/${workflowId}/publication-status`);
-		if (status.status === 'failed' || status.status === 'partial') {
-			const errors = status.triggers
-				.filter((t) => t.status === 'failed')
-				.map((t) => `${t.nodeId}: ${t.errorMessage}`);
-			throw new Error(`workflow ${workflowId} could not be activated: ${errors.join('; ')}`);
-		}
-		if (status.status === 'published') return { done: true, value: status };
-		if (status.status === 'not_published' && !status.pendingVersionId) {
-			idleSince = idleSince || Date.now();
-			if (Date.now() - idleSince >= idleMs) return { done: true, value: status };
-		} else {
-			idleSince = null;
-		}
-		return { why: JSON.stringify(status) };
-	});
-}
-
-async function waitUnpublished(api, workflowId, timeoutMs) {
-	return waitFor(`workflow ${workflowId} to be unpublished`, timeoutMs, async () => {
-		const status = await api('GET', `/rest/workflows/${workflowId}/publication-status`);
-		if (status.status === 'not_published') return { done: true, value: status };
-		return { why: JSON.stringify(status) };
-	});
-}
-
-/** Unpublishes and publishes a workflow again: runs its triggers' delete, then checkExists/create. */
-async function republish(api, workflowId, timeoutMs) {
-	await api('POST', `/rest/workflows/${workflowId}/deactivate`, {});
-	await waitUnpublished(api, workflowId, timeoutMs);
-	const workflow = await api('GET', `/rest/workflows/${workflowId}`);
-	await api('POST', `/rest/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
-	return waitPublished(api, workflowId, timeoutMs);
-}
-
-/* ------------------------------------------------------------------------------------------------
- * Stand-ins and carrier registration
- * --------------------------------------------------------------------------------------------- */
-
-/** Shipping carriers the HighLevel stand-in holds for a location (its state, or GET /__standin/state). */
-async function listCarriers(standins, locationId) {
-	const hl = standins.highlevel;
-	let state = hl.state;
-	if (!state) {
-		const response = await request('GET', `${hl.url}/__standin/state`);
-		if (response.status !== 200)
-			throw new Error(`HighLevel stand-in: GET /__standin/state → ${response.status}`);
-		state = response.json;
-	}
-	const location = state && state.locations && state.locations[locationId];
-	return location ? Object.values(location.carriers || {}) : [];
-}
-
-/**
- * The carrier registered by a trigger node of the n8n at `n8nUrl` (matched by its webhook id in
- * the callback URL and by the n8n's address, so that a carrier left behind at shared stand-ins by
- * an earlier n8n with the same workflow is not taken for this one's).
- */
-function carrierOf(carriers, trigger, n8nUrl) {
-	return carriers.find((carrier) => {
-		const url = String(carrier.callbackUrl || '');
-		return url.includes(`/webhook/${trigger.webhookId}/`) && url.startsWith(`${n8nUrl}/`);
-	});
-}
-
-/** Two shipping zones for the stack's location, as a store would have. */
-function defaultSeed(locationId) {
-	return {
-		locations: {
-			[locationId]: {
-				zones: [
-					{ name: 'Domestic', countries: [{ code: 'US' }] },
-					{ name: 'International', countries: [{ code: 'CA' }, { code: 'GB' }] },
-				],
-			},
-		},
-	};
-}
-
-async function startStandins({ standins, standinPorts, seed, locationId, agency }) {
-	if (standins && standins.highlevelUrl && standins.shippoUrl) {
-		return {
-			owned: false,
-			handle: {
-				highlevel: { url: standins.highlevelUrl.replace(/\/+$/, '') },
-				shippo: { url: standins.shippoUrl.replace(/\/+$/, '') },
-				close: async () => {},
-			},
-		};
-	}
-	const { startStandins: start, startProviderStandin } = require(path.join(ROOT, 'test', 'standins'));
-	const handle = await start({
-		highlevelPort: standinPorts.highlevel,
-		shippoPort: standinPorts.shippo,
-		seed,
-		// HighLevel answers 403 when a location token is used for another location.
-		tokens: {
-			[STANDIN_TOKEN]: { locationId },
-			...(agency ? { [AGENCY_TOKEN]: { companyId: agency.companyId, userType: 'Company' } } : {}),
-		},
-		marketplaceAppId: STANDIN_APP_ID,
-		agencies: agency ? { [agency.companyId]: { locations: agency.locations } } : {},
-	});
-	// A dropshipping provider's product API serving the bundled sample catalog (product-sync.json).
-	try {
-		handle.provider = await startProviderStandin({
-			port: standinPorts.provider || 0,
-			catalogFile: path.join(ROOT, 'samples', 'dropship-catalog.json'),
-		});
-	} catch (error) {
-		await handle.close();
-		throw error;
-	}
-	const closeBoth = handle.close;
-	handle.close = async () => {
-		await Promise.all([closeBoth(), handle.provider.close()]);
-	};
-	return { owned: true, handle };
-}
+/** Workers in queue mode. */
+const QUEUE_WORKERS = 2;
+const { listCarriers, carrierOf, defaultSeed, startStandins } = require('./stack/standins');
 
 /* ------------------------------------------------------------------------------------------------
  * startStack
@@ -844,6 +132,12 @@ async function startStandins({ standins, standinPorts, seed, locationId, agency 
  * @param {string} [options.logLevel] default 'info'
  * @param {number} [options.timeoutMs] per wait (readiness, publication, registration); default 180000
  * @param {(message: string) => void} [options.log] progress messages
+ * @param {boolean} [options.queue] n8n's queue mode: Redis and PostgreSQL (scripts/lib/stack/services.js),
+ *   then main (`n8n start`, production webhooks off), one webhook process (`n8n webhook`, where
+ *   production webhooks and the carrier's callback URL go) and two workers (`n8n worker
+ *   --concurrency=<options.workerConcurrency, default 10>`), sharing the user folder and encryption
+ *   key, each health-checked; claim.json's Redis nodes are turned on with a Redis credential on the
+ *   queue's Redis unless options.claims === false
  */
 async function startStack(options = {}) {
 	const log = options.log || (() => {});
@@ -860,16 +154,45 @@ async function startStack(options = {}) {
 
 	let standinsRun = null;
 	let child = null;
+	// Queue mode: main, webhook process and workers, then Redis and PostgreSQL.
+	const processes = [];
+	const services = [];
 
 	let stopping = null;
 	const cleanup = () => {
 		if (!stopping) stopping = stopAll();
 		return stopping;
 	};
+	/** Stops every n8n process (webhook processes and workers first, main last), then the services. */
 	const stopAll = async () => {
-		if (child && child.pid) {
-			await killGroup(child.pid);
-			n8nGroups.delete(child.pid);
+		const shutdown = {};
+		const order = [...processes.filter((p) => p.role !== 'main'), ...processes.filter((p) => p.role === 'main')];
+		if (!processes.length && child && child.pid) order.push({ role: 'main', pid: child.pid });
+		for (const p of order.filter((q) => q.role === 'worker')) {
+			try {
+				process.kill(-p.pid, 'SIGCONT');
+			} catch {
+				// gone
+			}
+		}
+		await Promise.all(
+			order
+				.filter((p) => p.role !== 'main')
+				.map(async (p) => {
+					shutdown[p.label || p.role] = await killGroup(p.pid, options.queue ? 40000 : 8000);
+					n8nGroups.delete(p.pid);
+				}),
+		);
+		for (const p of order.filter((q) => q.role === 'main')) {
+			shutdown.main = await killGroup(p.pid, options.queue ? 40000 : 8000);
+			n8nGroups.delete(p.pid);
+		}
+		for (const service of services.reverse()) {
+			try {
+				shutdown[service.label] = await service.stop();
+			} catch (error) {
+				shutdown[service.label] = `failed: ${error.message}`;
+			}
 		}
 		if (standinsRun && standinsRun.owned) {
 			try {
@@ -879,23 +202,38 @@ async function startStack(options = {}) {
 			}
 		}
 		if (!persistent) fs.rmSync(userFolder, { recursive: true, force: true });
+		return shutdown;
 	};
 
 	try {
 		await ensureBuilt(options.build === undefined ? 'auto' : options.build, log);
 		const n8n = await installN8n(log);
 
-		const [port, brokerPort, hlPort, shippoPort] = await freePorts(4);
+		const [port, brokerPort, hlPort, shippoPort, webhookPort, ...queuePorts] = await freePorts(5 + (options.queue ? 1 + 2 * QUEUE_WORKERS : 0));
 		const n8nPort = options.port || port;
 		const runnerPort = options.brokerPort || brokerPort;
 		const n8nUrl = `http://127.0.0.1:${n8nPort}`;
+		// Production webhooks: n8n's own port, or in queue mode the webhook process's.
+		const webhookUrl = options.queue ? `http://127.0.0.1:${options.webhookPort || webhookPort}` : n8nUrl;
+		let queueEnv = {};
+		if (options.queue) {
+			const { redisServer } = await installServices(log);
+			const redis = await startRedis({ redisServer, logFile: path.join(userFolder, 'redis.log') });
+			services.push({ label: 'redis', stop: redis.stop });
+			const postgres = await startPostgres({ logFile: path.join(userFolder, 'postgres.log') });
+			services.push({ label: 'postgres', stop: postgres.stop });
+			log(`Redis on 127.0.0.1:${redis.port}, PostgreSQL on 127.0.0.1:${postgres.port}`);
+			queueEnv = { ...queueEnvironment({ redis, postgres }), N8N_WEBHOOK_URL: `${webhookUrl}/` };
+			services.redis = redis;
+			services.postgres = postgres;
+		}
 		const env = n8nEnvironment({
 			userFolder,
 			port: n8nPort,
 			brokerPort: runnerPort,
 			encryptionKey: options.encryptionKey || DEV_ENCRYPTION_KEY,
 			logLevel: options.logLevel || 'info',
-			extra: options.env || {},
+			extra: { ...queueEnv, ...(options.env || {}) },
 		});
 		const cli = async (...args) => {
 			const result = await run(n8n.node, [n8n.n8nBin, ...args], {
@@ -944,6 +282,7 @@ async function startStack(options = {}) {
 			sharedSecret,
 			locationId,
 			agency: options.agency,
+			redisPort: options.queue ? services.redis.port : undefined,
 		});
 		const stackDir = path.join(userFolder, 'stack');
 		fs.rmSync(stackDir, { recursive: true, force: true });
@@ -973,10 +312,13 @@ async function startStack(options = {}) {
 				credentialsByType,
 				descriptions,
 			);
+			// Queue mode: the claim workflow's Redis nodes on (options.claims === false leaves them off).
+			if (options.queue && options.claims !== false) prepared = enableClaims(prepared);
 			if (options.transformWorkflow) {
 				prepared =
 					options.transformWorkflow(prepared, path.basename(file), {
-						n8nUrl,
+						// Where production webhooks arrive (the webhook process in queue mode).
+						n8nUrl: webhookUrl,
 						highlevelWebhookKey,
 						providerUrl: standinsRun.handle.provider ? standinsRun.handle.provider.url : null,
 					}) ||
@@ -1013,43 +355,57 @@ async function startStack(options = {}) {
 			await cli('publish:workflow', `--id=${workflow.id}`);
 		}
 
-		// 7. n8n start
+		// 7. n8n start (queue mode: main first, which owns migrations and activation, then the
+		// webhook process and the workers)
 		log(`starting n8n on ${n8nUrl} (log: ${logFile})`);
-		fs.appendFileSync(
+		const main = spawnN8n({
+			n8n,
+			args: ['start'],
+			env: options.queue ? { ...env, N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' } : env,
+			cwd: userFolder,
 			logFile,
-			`\n=== n8n start ${new Date().toISOString()} (port ${n8nPort}) ===\n`,
-		);
-		const logFd = fs.openSync(logFile, 'a');
-		try {
-			child = childProcess.spawn(n8n.node, [n8n.n8nBin, 'start'], {
-				cwd: userFolder,
-				env,
-				detached: true,
-				stdio: ['ignore', logFd, logFd],
+			label: 'main',
+		});
+		child = { pid: main.pid };
+		processes.push({ ...main, role: 'main', url: n8nUrl, healthUrl: `${n8nUrl}/healthz/readiness` });
+		await waitReady(main, `${n8nUrl}/healthz/readiness`, timeoutMs);
+		if (options.queue) {
+			const [webhookBroker, ...workerPorts] = queuePorts;
+			const others = [
+				{
+					role: 'webhook',
+					label: 'webhook',
+					args: ['webhook'],
+					env: { ...env, N8N_PORT: String(new URL(webhookUrl).port), N8N_RUNNERS_BROKER_PORT: String(webhookBroker) },
+					healthUrl: `${webhookUrl}/healthz/readiness`,
+					url: webhookUrl,
+				},
+				...Array.from({ length: QUEUE_WORKERS }, (_, i) => {
+					const [broker, health] = workerPorts.slice(2 * i, 2 * i + 2);
+					return {
+						role: 'worker',
+						label: `worker-${i + 1}`,
+						args: ['worker', `--concurrency=${options.workerConcurrency || 10}`],
+						env: {
+							...env,
+							N8N_RUNNERS_BROKER_PORT: String(broker),
+							QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+							QUEUE_HEALTH_CHECK_PORT: String(health),
+							N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+						},
+						healthUrl: `http://127.0.0.1:${health}/healthz/readiness`,
+					};
+				}),
+			];
+			const started = others.map((p) => {
+				const proc = spawnN8n({ n8n, args: p.args, env: p.env, cwd: userFolder, logFile: path.join(userFolder, `n8n-${p.label}.log`), label: p.label });
+				const entry = { ...proc, role: p.role, url: p.url, healthUrl: p.healthUrl };
+				processes.push(entry);
+				return entry;
 			});
-		} finally {
-			fs.closeSync(logFd);
+			await Promise.all(started.map((p) => waitReady(p, p.healthUrl, timeoutMs)));
+			log(`queue mode: webhook process on ${webhookUrl}, ${QUEUE_WORKERS} workers`);
 		}
-		if (child.pid) n8nGroups.add(child.pid);
-		let exitInfo = null;
-		child.once('exit', (code, signal) => {
-			exitInfo = { code, signal };
-		});
-		child.once('error', (error) => {
-			exitInfo = { code: error.message, signal: null };
-		});
-		await waitFor('n8n readiness (/healthz/readiness)', timeoutMs, async () => {
-			if (exitInfo)
-				throw new Error(
-					`n8n exited during start-up (code ${exitInfo.code}, signal ${exitInfo.signal})`,
-				);
-			try {
-				const res = await request('GET', `${n8nUrl}/healthz/readiness`, { timeoutMs: 2000 });
-				return res.status === 200 ? { done: true } : { why: `HTTP ${res.status}` };
-			} catch (error) {
-				return { why: error.message };
-			}
-		});
 		const bootMs = Date.now() - started;
 		log(`n8n ready after ${bootMs} ms`);
 
@@ -1109,7 +465,7 @@ async function startStack(options = {}) {
 		let activatedBy = null;
 		if (triggers.length) {
 			const main = triggers[0];
-			carrier = carrierOf(await listCarriers(standins, locationId), main, n8nUrl);
+			carrier = carrierOf(await listCarriers(standins, locationId), main, webhookUrl);
 			activatedBy = republished.has(main.workflow.id) ? 'rest' : 'boot';
 			if (!carrier) {
 				await republishAll(
@@ -1120,7 +476,7 @@ async function startStack(options = {}) {
 					`a shipping carrier for ${locationId} at the HighLevel stand-in`,
 					timeoutMs,
 					async () => {
-						const found = carrierOf(await listCarriers(standins, locationId), main, n8nUrl);
+						const found = carrierOf(await listCarriers(standins, locationId), main, webhookUrl);
 						return found ? { done: true, value: found } : { why: 'none registered yet' };
 					},
 				);
@@ -1130,8 +486,36 @@ async function startStack(options = {}) {
 		}
 
 		const pid = child.pid;
+		const signalWorkers = (signal) => {
+			for (const p of processes.filter((q) => q.role === 'worker')) process.kill(-p.pid, signal);
+		};
 		const handle = {
 			n8nUrl,
+			webhookUrl,
+			queue: options.queue
+				? {
+						redisUrl: services.redis.url,
+						redisPort: services.redis.port,
+						postgres: { port: services.postgres.port, database: services.postgres.database },
+						processes: processes.map(({ role, label, pid, url, healthUrl, logFile: file }) => ({ role, label, pid, url, healthUrl, logFile: file })),
+						/** Whether every n8n process answers its readiness check. */
+						healthy: async () => {
+							const checks = await Promise.all(
+								processes.map(async (p) => {
+									try {
+										return (await request('GET', p.healthUrl, { timeoutMs: 5000 })).status === 200;
+									} catch {
+										return false;
+									}
+								}),
+							);
+							return checks.every(Boolean);
+						},
+						/** SIGSTOP / SIGCONT to the workers' process groups (no job is picked up while paused). */
+						pauseWorkers: () => signalWorkers('SIGSTOP'),
+						resumeWorkers: () => signalWorkers('SIGCONT'),
+					}
+				: null,
 			editorUrl: `${n8nUrl}/`,
 			callbackUrl: carrier ? carrier.callbackUrl : null,
 			sharedSecret,

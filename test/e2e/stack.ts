@@ -36,13 +36,23 @@ export interface Standin {
 export interface Stack {
 	executeWorkflow(which: string): Promise<unknown>;
 	n8nUrl: string;
+	/** Where production webhooks arrive: n8n itself, or the webhook process in queue mode. */
+	webhookUrl: string;
+	queue: {
+		redisUrl: string;
+		processes: Array<{ role: 'main' | 'webhook' | 'worker'; label: string; pid: number; url?: string; healthUrl: string }>;
+		healthy(): Promise<boolean>;
+		pauseWorkers(): void;
+		resumeWorkers(): void;
+	} | null;
 	callbackUrl: string | null;
 	callbackSecret: string;
 	sharedSecret: string;
 	locationId: string;
 	logFile: string;
 	standins: { highlevel: Standin; shippo: Standin };
-	stop(): Promise<void>;
+	/** How each process ended: 'term' (within the grace period), 'kill' or 'gone'. */
+	stop(): Promise<Record<string, string>>;
 }
 
 type WorkflowTransform = (
