@@ -24,7 +24,8 @@
  * 32, raw beside the pack; overload: 64 callers for 60 s, new carts, peer and pack; soak: 10,000
  * new-cart calls at 8 callers, n8n's resident memory every 1,000 calls.
  * Memory: the n8n main process's RSS, sampled every 200 ms through each row (peak) and 30 s after
- * it; idle is measured 5 s after n8n is up.
+ * it; idle is measured 5 s after n8n is up. After the overload rows' 30 s sample, one full GC
+ * (bench/lib/gc.js) and RSS again: what V8 had not collected yet against what is still held.
  *
  * Two n8n configurations run in turn: n8n as installed (defaults) and with the setting the README
  * recommends for live rates, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (n8n creates an expression
@@ -43,6 +44,7 @@ const readline = require('node:readline');
 const { startStack, installN8n, freePorts } = require('../scripts/lib/stack');
 const { cartSource, memorySampler, rssOf, runLoad } = require('./lib/load');
 const { report } = require('./lib/report');
+const { forceGc } = require('./lib/gc');
 
 const ROOT = path.resolve(__dirname, '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 500);
@@ -131,11 +133,17 @@ async function main() {
 				const figures = await runLoad({ deadlineMs: DEADLINE_MS, warmup: WARMUP, ...load });
 				const memory = sampler.stop();
 				let after;
+				let afterGc;
 				if (settleMs > 0) {
 					await sleep(settleMs);
 					after = rssOfStack(stack);
+					// Overload rows: then one full GC, to tell uncollected garbage from memory still held.
+					if (row.burst && !stack.queue && (await forceGc(n8n.node, stack.n8nPid))) {
+						await sleep(2000);
+						afterGc = rssOfStack(stack);
+					}
 				}
-				const entry = { ...row, ...figures, rssPeak: memory.peak, rssAfter: after };
+				const entry = { ...row, ...figures, rssPeak: memory.peak, rssAfter: after, rssAfterGc: afterGc };
 				out.rows.push(entry);
 				return entry;
 			};

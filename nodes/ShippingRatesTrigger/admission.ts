@@ -15,7 +15,9 @@
  *  - the execution's own answer reaches the callback's response (the Shipping Rates Response node,
  *    or n8n's answer when the workflow fails or ends without one): the execution is done;
  *  - the hold limit passes (`holdMs` after the slot was taken): a safety net for an execution
- *    that never answers, so that a lost answer can never shrink the bound for good.
+ *    that never answers, so that a lost answer can never shrink the bound for good. Expiry is
+ *    checked when the gate is next asked (a callback, `inFlight`, `released`), not by a timer, so
+ *    an admitted callback leaves nothing pending in the process once its execution has answered.
  * The bound adapts below its ceiling (`maxInFlight`) to what the machine finishes in time: an
  * execution that takes longer than `targetLatencyMs` from admission to its answer shrinks the
  * bound by a fifth (at most once per `targetLatencyMs`), one that finishes in time lets it grow
@@ -24,8 +26,6 @@
  * all reaching it together; on a machine that keeps up the bound stays at its ceiling.
  * In memory, per process: in queue mode each webhook process bounds its own callbacks.
  */
-import { sleep } from 'n8n-workflow';
-
 /** One execution's claim on a gate. */
 export interface AdmissionSlot {
 	/** Gives the slot back; true the first time, false (and nothing happens) after that. */
@@ -45,8 +45,16 @@ export interface AdmissionGateOptions {
 /** The adaptive bound never goes below this (or the ceiling, if that is lower). */
 export const MIN_LIMIT = 4;
 
+interface HeldSlot {
+	readonly admittedAt: number;
+	readonly slot: AdmissionSlot;
+}
+
 export class AdmissionGate {
 	private active = 0;
+
+	/** Slots not given back yet, oldest first (at most the ceiling's worth). */
+	private readonly held = new Set<HeldSlot>();
 
 	/** The current bound (adaptive, fractional), ≤ maxInFlight. */
 	private limit: number;
@@ -76,6 +84,7 @@ export class AdmissionGate {
 	}
 
 	get inFlight(): number {
+		this.expireHeld();
 		return this.active;
 	}
 
@@ -85,11 +94,13 @@ export class AdmissionGate {
 
 	/** Counters since the process started: admitted executions and refused callbacks. */
 	get stats(): { inFlight: number; limit: number; admitted: number; refused: number } {
+		this.expireHeld();
 		return { inFlight: this.active, limit: this.currentLimit, admitted: this.admittedTotal, refused: this.refusedTotal };
 	}
 
 	/** A slot, or undefined when `maxInFlight` executions are already in flight. */
 	tryAcquire(): AdmissionSlot | undefined {
+		this.expireHeld();
 		if (this.options.maxInFlight > 0 && this.active >= Math.max(1, this.currentLimit)) {
 			this.refusedTotal += 1;
 			return undefined;
@@ -98,21 +109,35 @@ export class AdmissionGate {
 		this.admittedTotal += 1;
 		const admittedAt = this.now();
 		let released = false;
+		const expireHeld = () => this.expireHeld();
 		const slot: AdmissionSlot = {
 			release: () => {
 				if (released) return false;
 				released = true;
+				this.held.delete(record);
 				this.active -= 1;
 				this.completed(this.now() - admittedAt);
 				return true;
 			},
 			get released() {
+				if (!released) expireHeld();
 				return released;
 			},
 		};
-		// The hold limit; a release before it makes this a no-op (n8n's lint allows no clearTimeout).
-		void sleep(Math.max(1, this.options.holdMs)).then(() => slot.release());
+		const record: HeldSlot = { admittedAt, slot };
+		this.held.add(record);
 		return slot;
+	}
+
+	/** Gives back the slots held longer than the hold limit (their executions never answered). */
+	private expireHeld(): void {
+		if (this.held.size === 0) return;
+		const oldestAllowed = this.now() - Math.max(1, this.options.holdMs);
+		for (const record of this.held) {
+			// Insertion order is admission order: the first one still in time ends the sweep.
+			if (record.admittedAt > oldestAllowed) break;
+			record.slot.release();
+		}
 	}
 
 	/** Adapts the bound to one execution's time from admission to answer. */

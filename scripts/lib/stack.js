@@ -53,7 +53,7 @@
  * executeWorkflow(idOrFile) (one run with `n8n execute`), and options.installPack = false boots n8n
  * without the pack (no workflows then),
  * ports, bootMs, startMs, api(method, path, body) (REST as the owner), rssBytes({ withChildren }),
- * isRunning(), stop() }. stop() resolves with how each process ended ({ main: 'term' | 'kill' | 'gone', … }):
+ * isRunning(), stop() }. stop() resolves with how each process ended ({ main: 'term' | 'exit <code>' | 'kill' | 'gone', … }):
  * it ends n8n (SIGTERM to its process group, SIGKILL after a grace
  * period), closes stand-ins started here and removes a temporary user folder. A failed start
  * cleans up the same way and throws with the end of n8n's log. If this process exits (or gets a
@@ -175,18 +175,18 @@ async function startStack(options = {}) {
 				// gone
 			}
 		}
-		await Promise.all(
-			order
-				.filter((p) => p.role !== 'main')
-				.map(async (p) => {
-					shutdown[p.label || p.role] = await killGroup(p.pid, options.queue ? 40000 : 8000);
-					n8nGroups.delete(p.pid);
-				}),
-		);
-		for (const p of order.filter((q) => q.role === 'main')) {
-			shutdown.main = await killGroup(p.pid, options.queue ? 40000 : 8000);
+		// 'term' = left within the grace period with exit code 0; 'exit <code>' = left with an error
+		// (n8n exits 1 when its own graceful-shutdown timeout passes); 'kill' = SIGKILL was needed.
+		const stopOne = async (p) => {
+			let how = await killGroup(p.pid, options.queue ? 40000 : 8000);
 			n8nGroups.delete(p.pid);
-		}
+			for (let i = 0; i < 20 && p.exit && !p.exit(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+			const exit = p.exit && p.exit();
+			if (how === 'term' && exit && exit.code !== 0 && exit.code !== null) how = `exit ${exit.code}`;
+			shutdown[p.label || p.role] = how;
+		};
+		await Promise.all(order.filter((p) => p.role !== 'main').map(stopOne));
+		for (const p of order.filter((q) => q.role === 'main')) await stopOne(p);
 		for (const service of services.reverse()) {
 			try {
 				shutdown[service.label] = await service.stop();

@@ -16,12 +16,11 @@ import orderCreate from '../fixtures/webhooks/OrderCreate.json';
 import orderSyncWorkflow from '../../workflows/order-sync.json';
 import fulfillmentWorkflow from '../../workflows/fulfillment.json';
 import type { Stack } from './stack';
-import { adaptToStack, startStack, until, webhookIdOf } from './stack';
+import { SHIPPO_AUTH, adaptToStack, buyLabelFor, startStack, until, webhookIdOf } from './stack';
 
 type Json = Record<string, unknown>;
 
 const otherKeys = generateKeyPairSync('ed25519');
-const SHIPPO_AUTH = { Authorization: 'ShippoToken shippo_test_demo' };
 const LOCATION = 'LOCATION_ID_HERE';
 const PRICE_IDS = (orderCreate.items as Array<{ price: { _id: string }; qty: number }>).map((item) => [
 	item.price._id,
@@ -157,24 +156,9 @@ describe('post-purchase workflows on a real n8n', () => {
 
 	it("turns Shippo's transaction_created into one HighLevel fulfillment with the order's price ids and quantities; twice is still one", async () => {
 		const [shippoOrder] = await shippoOrdersFor(ORDER.synced);
-		const to = shippoOrder.to_address as Json;
-		const shipment = await axios.post(
-			`${shippo()}/shipments`,
-			{
-				address_from: { name: 'Store', street1: '215 Clayton St.', city: 'San Francisco', state: 'CA', zip: '94117', country: 'US' },
-				address_to: { name: to.name, street1: to.street1, city: to.city, state: to.state, zip: to.zip, country: to.country },
-				parcels: [{ length: '10', width: '8', height: '4', distance_unit: 'in', weight: '2', mass_unit: 'lb' }],
-				async: false,
-			},
-			{ headers: SHIPPO_AUTH },
-		);
 		// Bought the way a merchant buys it in Shippo's app: for the order, with no metadata.
-		const label = await axios.post(
-			`${shippo()}/transactions`,
-			{ rate: shipment.data.rates[0].object_id, order: shippoOrder.object_id, async: false },
-			{ headers: SHIPPO_AUTH },
-		);
-		const trackingNumber = String(label.data.tracking_number);
+		const label = await buyLabelFor(shippo(), shippoOrder);
+		const trackingNumber = String(label.tracking_number);
 
 		const fulfillmentsOf = async () => (await highlevelState()).fulfillments[ORDER.synced] ?? [];
 		const fulfillments = await until(fulfillmentsOf, (list) => list.length > 0);

@@ -15,11 +15,10 @@ import liveRatesWorkflow from '../../workflows/live-rates.json';
 import rateRequestFixture from '../fixtures/highlevel-rate-request.json';
 import orderCreate from '../fixtures/webhooks/OrderCreate.json';
 import type { Stack } from './stack';
-import { adaptToStack, startStack, until, webhookIdOf } from './stack';
+import { SHIPPO_AUTH, adaptToStack, buyLabelFor, startStack, until, webhookIdOf } from './stack';
 
 type Json = Record<string, unknown>;
 
-const SHIPPO_AUTH = { Authorization: 'ShippoToken shippo_test_demo' };
 const LOCATION = 'LOCATION_ID_HERE';
 const ORDERS = 50;
 const DELIVERIES = 3;
@@ -196,25 +195,10 @@ describe('queue mode: webhook process and two workers', () => {
 	it('turns a label webhook delivered three times at once into one HighLevel fulfillment', async () => {
 		const target = orderId(0);
 		const [shippoOrder] = (await shippoOrders()).filter((o) => o.order_number === `hl:${LOCATION}:${target}`);
-		const to = shippoOrder.to_address as Json;
-		const shipment = await axios.post(
-			`${shippo()}/shipments`,
-			{
-				address_from: { name: 'Store', street1: '215 Clayton St.', city: 'San Francisco', state: 'CA', zip: '94117', country: 'US' },
-				address_to: { name: to.name, street1: to.street1, city: to.city, state: to.state, zip: to.zip, country: to.country },
-				parcels: [{ length: '10', width: '8', height: '4', distance_unit: 'in', weight: '2', mass_unit: 'lb' }],
-				async: false,
-			},
-			{ headers: SHIPPO_AUTH },
-		);
-		const label = await axios.post(
-			`${shippo()}/transactions`,
-			{ rate: shipment.data.rates[0].object_id, order: shippoOrder.object_id, async: false },
-			{ headers: SHIPPO_AUTH },
-		);
+		const label = await buyLabelFor(shippo(), shippoOrder);
 		// The first delivery went out with the purchase; two more arrive at the same time.
 		const emit = () =>
-			axios.post(`${shippo()}/__standin/webhooks/emit`, { event: 'transaction_created', transactionId: label.data.object_id });
+			axios.post(`${shippo()}/__standin/webhooks/emit`, { event: 'transaction_created', transactionId: label.object_id });
 		const redelivered = await Promise.all([emit(), emit()]);
 		expect(redelivered.flatMap((r) => (r.data as Array<{ status: number }>).map((d) => d.status))).toEqual([200, 200]);
 		const fulfillmentsOf = async () => (await locationState()).fulfillments?.[target] ?? [];

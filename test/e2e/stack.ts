@@ -3,6 +3,7 @@
  * the demo and the benchmark): a pinned n8n with the pack installed, the bundled workflows and the
  * HighLevel and Shippo stand-ins.
  */
+import axios from 'axios';
 import { sleep } from 'n8n-workflow';
 
 export interface StandinRecord {
@@ -51,7 +52,7 @@ export interface Stack {
 	locationId: string;
 	logFile: string;
 	standins: { highlevel: Standin; shippo: Standin };
-	/** How each process ended: 'term' (within the grace period), 'kill' or 'gone'. */
+	/** How each process ended: 'term' (exit 0 within the grace period), 'exit <code>', 'kill' or 'gone'. */
 	stop(): Promise<Record<string, string>>;
 }
 
@@ -88,4 +89,33 @@ export async function until<T>(probe: () => Promise<T>, done: (value: T) => bool
 		value = await probe();
 	}
 	return value;
+}
+
+/** The Shippo stand-in's test token (credentials of the stack). */
+export const SHIPPO_AUTH = { Authorization: 'ShippoToken shippo_test_demo' };
+
+/**
+ * Buys a label at the Shippo stand-in for a Shippo order the way a merchant does in Shippo's app:
+ * a shipment to the order's address, then a transaction for its first rate and the order, with no
+ * metadata. The stand-in then sends `transaction_created` to the registered webhooks. Resolves with
+ * the transaction (object_id, tracking_number, …).
+ */
+export async function buyLabelFor(shippoUrl: string, shippoOrder: Json): Promise<Json> {
+	const to = shippoOrder.to_address as Json;
+	const shipment = await axios.post(
+		`${shippoUrl}/shipments`,
+		{
+			address_from: { name: 'Store', street1: '215 Clayton St.', city: 'San Francisco', state: 'CA', zip: '94117', country: 'US' },
+			address_to: { name: to.name, street1: to.street1, city: to.city, state: to.state, zip: to.zip, country: to.country },
+			parcels: [{ length: '10', width: '8', height: '4', distance_unit: 'in', weight: '2', mass_unit: 'lb' }],
+			async: false,
+		},
+		{ headers: SHIPPO_AUTH },
+	);
+	const label = await axios.post(
+		`${shippoUrl}/transactions`,
+		{ rate: shipment.data.rates[0].object_id, order: shippoOrder.object_id, async: false },
+		{ headers: SHIPPO_AUTH },
+	);
+	return label.data as Json;
 }
