@@ -71,6 +71,7 @@ describe('agency mode on a real n8n', () => {
 			locationId: A,
 			seed: { locations: { [A]: { zones }, [B]: { zones } } },
 			activate: [
+				'claim.json',
 				'live-rates.json',
 				'order-sync.json',
 				'marketplace-install.json',
@@ -79,6 +80,7 @@ describe('agency mode on a real n8n', () => {
 				'fulfillment.json',
 			],
 			workflows: [
+				'workflows/claim.json',
 				'workflows/fulfillment.json',
 				'workflows/live-rates.json',
 				'workflows/order-sync.json',

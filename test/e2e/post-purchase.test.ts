@@ -92,7 +92,7 @@ describe('post-purchase workflows on a real n8n', () => {
 
 	beforeAll(async () => {
 		stack = await startStack({
-			activate: ['live-rates.json', 'order-sync.json', 'fulfillment.json', 'uninstall.json'],
+			activate: ['claim.json', 'live-rates.json', 'order-sync.json', 'fulfillment.json', 'uninstall.json'],
 			seed: {
 				locations: {
 					[LOCATION]: {
