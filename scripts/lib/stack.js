@@ -94,7 +94,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { ROOT, PACKAGE, TRIGGER_TYPE, DEV_ENCRYPTION_KEY } = require('./stack/constants');
-const { freePorts, request, run, tail, isAlive, killGroup, readRss, groupPids, waitFor, n8nGroups } = require('./stack/processes');
+const { sleep, freePorts, request, run, tail, isAlive, killGroup, readRss, groupPids, waitFor, n8nGroups } = require('./stack/processes');
 const { isBuildFresh, ensureBuilt, installN8n, installPack } = require('./stack/install');
 const { credentialRecords } = require('./stack/credentials');
 const { enableClaims, fixedWorkflowId, loadDescriptions, prepareWorkflow, adaptToStack, setSetting, pointInstallAtLiveRates, standinWebhookKey, hasActivatableTrigger, defaultWorkflowFiles } = require('./stack/workflows');
@@ -153,10 +153,11 @@ async function startStack(options = {}) {
 	const logFile = path.join(userFolder, 'n8n.log');
 
 	let standinsRun = null;
-	let child = null;
-	// Queue mode: main, webhook process and workers, then Redis and PostgreSQL.
+	// The n8n processes started (main; in queue mode also the webhook process and the workers) and
+	// the queue-mode services (Redis, PostgreSQL), in start order.
 	const processes = [];
 	const services = [];
+	const mainProcess = () => processes.find((p) => p.role === 'main');
 
 	let stopping = null;
 	const cleanup = () => {
@@ -166,9 +167,7 @@ async function startStack(options = {}) {
 	/** Stops every n8n process (webhook processes and workers first, main last), then the services. */
 	const stopAll = async () => {
 		const shutdown = {};
-		const order = [...processes.filter((p) => p.role !== 'main'), ...processes.filter((p) => p.role === 'main')];
-		if (!processes.length && child && child.pid) order.push({ role: 'main', pid: child.pid });
-		for (const p of order.filter((q) => q.role === 'worker')) {
+		for (const p of processes.filter((q) => q.role === 'worker')) {
 			try {
 				process.kill(-p.pid, 'SIGCONT');
 			} catch {
@@ -180,14 +179,14 @@ async function startStack(options = {}) {
 		const stopOne = async (p) => {
 			let how = await killGroup(p.pid, options.queue ? 40000 : 8000);
 			n8nGroups.delete(p.pid);
-			for (let i = 0; i < 20 && p.exit && !p.exit(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-			const exit = p.exit && p.exit();
+			for (let i = 0; i < 20 && !p.exit(); i++) await sleep(50);
+			const exit = p.exit();
 			if (how === 'term' && exit && exit.code !== 0 && exit.code !== null) how = `exit ${exit.code}`;
 			shutdown[p.label || p.role] = how;
 		};
-		await Promise.all(order.filter((p) => p.role !== 'main').map(stopOne));
-		for (const p of order.filter((q) => q.role === 'main')) await stopOne(p);
-		for (const service of services.reverse()) {
+		await Promise.all(processes.filter((p) => p.role !== 'main').map(stopOne));
+		if (mainProcess()) await stopOne(mainProcess());
+		for (const service of [...services].reverse()) {
 			try {
 				shutdown[service.label] = await service.stop();
 			} catch (error) {
@@ -216,16 +215,15 @@ async function startStack(options = {}) {
 		// Production webhooks: n8n's own port, or in queue mode the webhook process's.
 		const webhookUrl = options.queue ? `http://127.0.0.1:${options.webhookPort || webhookPort}` : n8nUrl;
 		let queueEnv = {};
+		let redis = null;
 		if (options.queue) {
 			const { redisServer } = await installServices(log);
-			const redis = await startRedis({ redisServer, logFile: path.join(userFolder, 'redis.log') });
+			redis = await startRedis({ redisServer, logFile: path.join(userFolder, 'redis.log') });
 			services.push({ label: 'redis', stop: redis.stop });
 			const postgres = await startPostgres({ logFile: path.join(userFolder, 'postgres.log') });
 			services.push({ label: 'postgres', stop: postgres.stop });
 			log(`Redis on 127.0.0.1:${redis.port}, PostgreSQL on 127.0.0.1:${postgres.port}`);
 			queueEnv = { ...queueEnvironment({ redis, postgres }), N8N_WEBHOOK_URL: `${webhookUrl}/` };
-			services.redis = redis;
-			services.postgres = postgres;
 		}
 		const env = n8nEnvironment({
 			userFolder,
@@ -282,7 +280,7 @@ async function startStack(options = {}) {
 			sharedSecret,
 			locationId,
 			agency: options.agency,
-			redisPort: options.queue ? services.redis.port : undefined,
+			redisPort: redis ? redis.port : undefined,
 		});
 		const stackDir = path.join(userFolder, 'stack');
 		fs.rmSync(stackDir, { recursive: true, force: true });
@@ -366,7 +364,6 @@ async function startStack(options = {}) {
 			logFile,
 			label: 'main',
 		});
-		child = { pid: main.pid };
 		processes.push({ ...main, role: 'main', url: n8nUrl, healthUrl: `${n8nUrl}/healthz/readiness` });
 		await waitReady(main, `${n8nUrl}/healthz/readiness`, timeoutMs);
 		if (options.queue) {
@@ -464,9 +461,9 @@ async function startStack(options = {}) {
 		let carrier = null;
 		let activatedBy = null;
 		if (triggers.length) {
-			const main = triggers[0];
-			carrier = carrierOf(await listCarriers(standins, locationId), main, webhookUrl);
-			activatedBy = republished.has(main.workflow.id) ? 'rest' : 'boot';
+			const firstTrigger = triggers[0];
+			carrier = carrierOf(await listCarriers(standins, locationId), firstTrigger, webhookUrl);
+			activatedBy = republished.has(firstTrigger.workflow.id) ? 'rest' : 'boot';
 			if (!carrier) {
 				await republishAll(
 					[...new Set(triggers.map((t) => t.workflow.id))],
@@ -476,7 +473,7 @@ async function startStack(options = {}) {
 					`a shipping carrier for ${locationId} at the HighLevel stand-in`,
 					timeoutMs,
 					async () => {
-						const found = carrierOf(await listCarriers(standins, locationId), main, webhookUrl);
+						const found = carrierOf(await listCarriers(standins, locationId), firstTrigger, webhookUrl);
 						return found ? { done: true, value: found } : { why: 'none registered yet' };
 					},
 				);
@@ -485,7 +482,7 @@ async function startStack(options = {}) {
 			log(`carrier registered (activation: ${activatedBy}): ${carrier.callbackUrl}`);
 		}
 
-		const pid = child.pid;
+		const pid = main.pid;
 		const signalWorkers = (signal) => {
 			for (const p of processes.filter((q) => q.role === 'worker')) process.kill(-p.pid, signal);
 		};
@@ -494,9 +491,7 @@ async function startStack(options = {}) {
 			webhookUrl,
 			queue: options.queue
 				? {
-						redisUrl: services.redis.url,
-						redisPort: services.redis.port,
-						postgres: { port: services.postgres.port, database: services.postgres.database },
+						redisUrl: redis.url,
 						processes: processes.map(({ role, label, pid, url, healthUrl, logFile: file }) => ({ role, label, pid, url, healthUrl, logFile: file })),
 						/** Whether every n8n process answers its readiness check. */
 						healthy: async () => {
@@ -582,7 +577,7 @@ async function startStack(options = {}) {
 		};
 		return handle;
 	} catch (error) {
-		const logTail = child ? `\n--- end of ${logFile} ---\n${tail(logFile)}` : '';
+		const logTail = mainProcess() ? `\n--- end of ${logFile} ---\n${tail(logFile)}` : '';
 		await cleanup();
 		error.message = `startStack failed: ${error.message}${logTail}`;
 		throw error;

@@ -16,7 +16,7 @@ import orderCreate from '../fixtures/webhooks/OrderCreate.json';
 import orderSyncWorkflow from '../../workflows/order-sync.json';
 import fulfillmentWorkflow from '../../workflows/fulfillment.json';
 import type { Stack } from './stack';
-import { SHIPPO_AUTH, adaptToStack, buyLabelFor, startStack, until, webhookIdOf } from './stack';
+import { SHIPPO_AUTH, adaptToStack, buyLabelFor, paidOrder, standinSends, startStack, until, webhookIdOf } from './stack';
 
 type Json = Record<string, unknown>;
 
@@ -34,20 +34,6 @@ const ORDER = {
 	missed: '66a0000000000000000000a4',
 };
 
-// The documented OrderCreate example, as the order HighLevel stores (the event name left out).
-const documentedOrder: Json = { ...orderCreate };
-delete documentedOrder.type;
-
-const seededOrder = (id: string): Json => ({
-	...documentedOrder,
-	_id: id,
-	altId: LOCATION,
-	locationId: LOCATION,
-	status: 'completed',
-	paymentStatus: 'paid',
-	createdAt: new Date().toISOString(),
-});
-
 jest.setTimeout(180000);
 
 describe('post-purchase workflows on a real n8n', () => {
@@ -57,10 +43,7 @@ describe('post-purchase workflows on a real n8n', () => {
 	const shippo = () => stack.standins.shippo.url;
 
 	/** Has the HighLevel stand-in sign and send one webhook to the HighLevel Trigger. */
-	async function standinSends(body: Json) {
-		const response = await axios.post(`${hl()}/__standin/webhooks`, { url: eventsUrl, ...body });
-		return response.data as { status: number; body: unknown; sent: Json };
-	}
+	const sends = (body: Json) => standinSends(hl(), eventsUrl, body);
 
 	/** Signed by the stand-in, sent by the test (to replay or tamper with the exact bytes). */
 	async function signedByStandin(body: Json) {
@@ -100,7 +83,7 @@ describe('post-purchase workflows on a real n8n', () => {
 							{ name: 'Domestic', countries: [{ code: 'US' }] },
 							{ name: 'International', countries: [{ code: 'CA' }, { code: 'GB' }] },
 						],
-						orders: Object.values(ORDER).map(seededOrder),
+						orders: Object.values(ORDER).map((id) => paidOrder(id, LOCATION)),
 					},
 				},
 			},
@@ -114,7 +97,7 @@ describe('post-purchase workflows on a real n8n', () => {
 	}, 60000);
 
 	it('turns one signed OrderCreate into one Shippo order carrying the HighLevel reference', async () => {
-		const answer = await standinSends({ type: 'OrderCreate', orderId: ORDER.synced });
+		const answer = await sends({ type: 'OrderCreate', orderId: ORDER.synced });
 		expect(answer).toMatchObject({ status: 200, body: { received: true, event: 'OrderCreate' } });
 		const created = await until(() => shippoOrdersFor(ORDER.synced), (list) => list.length > 0);
 		expect(created).toHaveLength(1);
@@ -127,7 +110,7 @@ describe('post-purchase workflows on a real n8n', () => {
 		expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
 		await until(() => shippoOrdersFor(ORDER.concurrent), (list) => list.length > 0);
 
-		expect((await standinSends({ type: 'OrderStatusUpdate', orderId: ORDER.synced })).status).toBe(200);
+		expect((await sends({ type: 'OrderStatusUpdate', orderId: ORDER.synced })).status).toBe(200);
 		await sleep(3000);
 		expect(await shippoOrdersFor(ORDER.concurrent)).toHaveLength(1);
 		expect(await shippoOrdersFor(ORDER.synced)).toHaveLength(1);
@@ -142,7 +125,7 @@ describe('post-purchase workflows on a real n8n', () => {
 		const otherKey = await post(raw, sign(null, Buffer.from(raw), otherKeys.privateKey).toString('base64'));
 		expect(otherKey.status).toBe(401);
 
-		const stale = await standinSends({
+		const stale = await sends({
 			type: 'OrderCreate',
 			orderId: ORDER.rejected,
 			payload: { timestamp: new Date(Date.now() - 6 * 60 * 1000).toISOString() },
@@ -204,7 +187,7 @@ describe('post-purchase workflows on a real n8n', () => {
 		const hooksBefore = await axios.get(`${shippo()}/webhooks`, { headers: SHIPPO_AUTH });
 		expect(hooksBefore.data.results.length).toBeGreaterThan(0);
 
-		const answer = await standinSends({ type: 'UNINSTALL', payload: { locationId: LOCATION, companyId: 'company-1' } });
+		const answer = await sends({ type: 'UNINSTALL', payload: { locationId: LOCATION, companyId: 'company-1' } });
 		expect(answer.status).toBe(200);
 		const after = await until(highlevelState, (state) => Object.keys(state.carriers).length === 0);
 		expect(after.carriers).toEqual({});

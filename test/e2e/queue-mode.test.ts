@@ -13,9 +13,8 @@ import { sleep } from 'n8n-workflow';
 import orderSyncWorkflow from '../../workflows/order-sync.json';
 import liveRatesWorkflow from '../../workflows/live-rates.json';
 import rateRequestFixture from '../fixtures/highlevel-rate-request.json';
-import orderCreate from '../fixtures/webhooks/OrderCreate.json';
 import type { Stack } from './stack';
-import { SHIPPO_AUTH, adaptToStack, buyLabelFor, startStack, until, webhookIdOf } from './stack';
+import { SHIPPO_AUTH, adaptToStack, buyLabelFor, paidOrder, standinSends, startStack, until, webhookIdOf } from './stack';
 
 type Json = Record<string, unknown>;
 
@@ -30,12 +29,6 @@ const zones = [
 	{ name: 'Domestic', countries: [{ code: 'US' }] },
 	{ name: 'International', countries: [{ code: 'CA' }, { code: 'GB' }] },
 ];
-
-const seededOrder = (id: string): Json => {
-	const order: Json = { ...orderCreate, _id: id, altId: LOCATION, locationId: LOCATION, status: 'completed', paymentStatus: 'paid' };
-	delete order.type;
-	return { ...order, createdAt: new Date().toISOString() };
-};
 
 function rateRequest(zip?: string): Json {
 	const body = JSON.parse(JSON.stringify(rateRequestFixture)) as { rate: Json & { destination: Json } };
@@ -52,10 +45,7 @@ describe('queue mode: webhook process and two workers', () => {
 	const hl = () => stack.standins.highlevel.url;
 	const shippo = () => stack.standins.shippo.url;
 
-	async function standinSends(body: Json) {
-		const response = await axios.post(`${hl()}/__standin/webhooks`, { url: eventsUrl, ...body });
-		return response.data as { status: number; body: unknown };
-	}
+	const sends = (body: Json) => standinSends(hl(), eventsUrl, body);
 
 	async function shippoOrders(): Promise<Json[]> {
 		const all: Json[] = [];
@@ -99,7 +89,7 @@ describe('queue mode: webhook process and two workers', () => {
 			],
 			seed: {
 				locations: {
-					[LOCATION]: { zones, orders: Array.from({ length: ORDERS }, (_, i) => seededOrder(orderId(i))) },
+					[LOCATION]: { zones, orders: Array.from({ length: ORDERS }, (_, i) => paidOrder(orderId(i), LOCATION)) },
 				},
 			},
 			transformWorkflow: (definition: unknown, file: string, context: { n8nUrl: string }) => {
@@ -128,8 +118,8 @@ describe('queue mode: webhook process and two workers', () => {
 
 	it('INSTALL delivered twice at once gives the location one carrier and one carrier rate per zone', async () => {
 		const answers = await Promise.all([
-			standinSends({ type: 'INSTALL', payload: { installType: 'Location', locationId: LOCATION, companyId: 'company-1' } }),
-			standinSends({ type: 'INSTALL', payload: { installType: 'Location', locationId: LOCATION, companyId: 'company-1' } }),
+			sends({ type: 'INSTALL', payload: { installType: 'Location', locationId: LOCATION, companyId: 'company-1' } }),
+			sends({ type: 'INSTALL', payload: { installType: 'Location', locationId: LOCATION, companyId: 'company-1' } }),
 		]);
 		expect(answers.map((a) => a.status)).toEqual([200, 200]);
 		const carrierRates = (state: Awaited<ReturnType<typeof locationState>>) =>
@@ -174,7 +164,7 @@ describe('queue mode: webhook process and two workers', () => {
 			const wave = [];
 			for (let i = start; i < Math.min(ORDERS, start + WAVE); i++) {
 				for (let d = 0; d < DELIVERIES; d++) {
-					wave.push(standinSends({ type: d === 0 ? 'OrderCreate' : 'OrderStatusUpdate', orderId: orderId(i) }));
+					wave.push(sends({ type: d === 0 ? 'OrderCreate' : 'OrderStatusUpdate', orderId: orderId(i) }));
 				}
 			}
 			answers.push(...(await Promise.all(wave)));
@@ -208,7 +198,7 @@ describe('queue mode: webhook process and two workers', () => {
 	});
 
 	it('leaves no carrier, carrier rate or Shippo webhook of the app after UNINSTALL', async () => {
-		const answer = await standinSends({ type: 'UNINSTALL', payload: { locationId: LOCATION, companyId: 'company-1' } });
+		const answer = await sends({ type: 'UNINSTALL', payload: { locationId: LOCATION, companyId: 'company-1' } });
 		expect(answer.status).toBe(200);
 		const after = await until(locationState, (state) => Object.keys(state.carriers).length === 0, 160);
 		expect(after.carriers).toEqual({});

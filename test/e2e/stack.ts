@@ -5,6 +5,7 @@
  */
 import axios from 'axios';
 import { sleep } from 'n8n-workflow';
+import orderCreate from '../fixtures/webhooks/OrderCreate.json';
 
 export interface StandinRecord {
 	method?: string;
@@ -118,4 +119,24 @@ export async function buyLabelFor(shippoUrl: string, shippoOrder: Json): Promise
 		{ headers: SHIPPO_AUTH },
 	);
 	return label.data as Json;
+}
+
+/**
+ * A paid, completed HighLevel order as the HighLevel stand-in stores it (seed data): HighLevel's
+ * documented OrderCreate example without the event name, with this id and location.
+ */
+export function paidOrder(id: string, locationId: string): Json {
+	const order: Json = { ...orderCreate, _id: id, altId: locationId, locationId, status: 'completed', paymentStatus: 'paid' };
+	delete order.type;
+	return { ...order, createdAt: new Date().toISOString() };
+}
+
+/** Has the HighLevel stand-in sign one webhook and send it to `eventsUrl`; its delivery record. */
+export async function standinSends(
+	highlevelUrl: string,
+	eventsUrl: string,
+	body: Json,
+): Promise<{ status: number; body: unknown; sent: Json }> {
+	const response = await axios.post(`${highlevelUrl}/__standin/webhooks`, { url: eventsUrl, ...body });
+	return response.data as { status: number; body: unknown; sent: Json };
 }
