@@ -22,6 +22,8 @@ const LOCATION = 'LOCATION_ID_HERE';
 const ORDERS = 50;
 const DELIVERIES = 3;
 const WAVE = 10;
+const BURST_CALLS = 400;
+const BURST_CALLERS = 24;
 const orderId = (i: number) => `66b${String(i).padStart(21, '0')}`;
 const trigger = liveRatesWorkflow.nodes.find((n) => n.type.endsWith('.shippingRatesTrigger')) as { parameters: Json };
 const DEADLINE_MS = Number(trigger.parameters.deadlineMs ?? 2500);
@@ -155,6 +157,28 @@ describe('queue mode: webhook process and two workers', () => {
 		} finally {
 			stack.queue!.resumeWorkers();
 		}
+	});
+
+	it('answers a burst of new carts through the webhook process, each within the deadline, and the webhook process is left waiting for none of their executions', async () => {
+		// Carts that differ only in price: each misses the answer cache, while the carrier quote for the
+		// parcel is cached after the first, so most executions end within milliseconds of being queued.
+		// The shutdown check at the end shows whether the webhook process still waits for any of them.
+		const [carrier] = Object.values((await locationState()).carriers);
+		const url = String(carrier.callbackUrl);
+		const answers: Array<Awaited<ReturnType<typeof rateCall>>> = [];
+		let next = 0;
+		const caller = async () => {
+			while (next < BURST_CALLS) {
+				const body = rateRequest('30303') as { rate: { items: Json[] } };
+				body.rate.items[0].unitPrice = 25 + next++ / 100;
+				answers.push(await rateCall(url, body));
+			}
+		};
+		await Promise.all(Array.from({ length: BURST_CALLERS }, caller));
+		expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+		expect(answers.filter((a) => a.rates.length === 0)).toEqual([]);
+		expect(answers.filter((a) => a.elapsedMs > DEADLINE_MS + 500)).toEqual([]);
+		expect(answers.filter((a) => a.source === 'workflow').length).toBeGreaterThan(0);
 	});
 
 	it(`turns ${ORDERS} orders, each delivered ${DELIVERIES} times at once with different webhook ids (${WAVE} orders at a time), into exactly ${ORDERS} Shippo orders`, async () => {

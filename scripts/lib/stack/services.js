@@ -148,6 +148,9 @@ async function startPostgres({ port, logFile, timeoutMs = 120000 }) {
 }
 
 /** Environment that points n8n at these services in queue mode. */
+/** Completed and failed jobs n8n keeps in Redis in queue mode (see queueEnvironment). */
+const QUEUE_KEEP_LAST_JOBS = 1000;
+
 function queueEnvironment({ redis, postgres }) {
 	return {
 		DB_TYPE: 'postgresdb',
@@ -163,6 +166,13 @@ function queueEnvironment({ redis, postgres }) {
 		// n8n's default pool of 2 connections per process starves the webhook process under a burst of
 		// deliveries (its health ping times out and it answers 503).
 		DB_POSTGRESDB_POOL_SIZE: '10',
+		// n8n removes a job from Redis the moment it completes (keep-last 0), and Bull's Job.finished(),
+		// which the webhook and main processes await, looks for the job in the completed set before it
+		// listens for the completion event: a job that completes in between (a live-rates execution that
+		// ends in milliseconds) is never seen to finish, and the process waits for it until shutdown
+		// times out. Keeping the last completed and failed jobs lets Job.finished() find them.
+		N8N_EXECUTIONS_QUEUE_KEEP_LAST_COMPLETED: String(QUEUE_KEEP_LAST_JOBS),
+		N8N_EXECUTIONS_QUEUE_KEEP_LAST_FAILED: String(QUEUE_KEEP_LAST_JOBS),
 	};
 }
 
