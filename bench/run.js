@@ -3,7 +3,7 @@
  * Benchmark of the live-rates hot path (`npm run bench`), side by side in one run.
  *
  * Every row drives HighLevel live-rate callbacks (test/fixtures/highlevel-rate-request.json) at a
- * real n8n 2.41.1 on Node.js 24, with closed-loop callers (bench/lib/load.js), against one of:
+ * real n8n (the version scripts/install-n8n.sh pins) on Node.js 24, with closed-loop callers (bench/lib/load.js), against one of:
  *   floor  — n8n's own floor: Webhook → Respond to Webhook with a static body (bench/n8n-floor.json),
  *            in an n8n without the pack;
  *   peer   — the same job built from n8n's core nodes: Webhook → HTTP Request (POST /shipments at
@@ -117,7 +117,7 @@ async function main() {
 		}
 		return definition;
 	};
-	const results = { date: new Date().toISOString(), requestsPerRow: REQUESTS, deadlineMs: DEADLINE_MS, configs: {} };
+	const results = { date: new Date().toISOString(), n8nVersion: n8n.version, requestsPerRow: REQUESTS, deadlineMs: DEADLINE_MS, configs: {} };
 
 	/** One n8n run: start, idle sample, the rows, stop. `rows(stack, measure)`. */
 	async function withN8n(config, label, options, rows) {

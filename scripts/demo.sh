@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -d node_modules ]; then
-  echo "[demo] npm install (from package-lock.json)"
-  npm install --no-audit --no-fund --loglevel=error
+  echo "[demo] npm ci (exactly package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 echo "[demo] npm run build"
-npm run build
+# @n8n/node-cli draws spinners; without a terminal print plain lines instead.
+if [ -t 1 ]; then npm run build; else CI=true NO_COLOR=1 npm run build; fi
 exec node scripts/demo.js "$@"

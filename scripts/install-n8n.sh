@@ -7,6 +7,8 @@
 # Re-running is cheap: a marker file records a finished install.
 set -euo pipefail
 
+# 2.41.1 is the newest 2.41 patch that installs: n8n 2.41.3 depends on @n8n/agents@0.26.2, which
+# the npm registry did not serve when this was pinned (npm: ETARGET, no matching version).
 N8N_VERSION="${N8N_VERSION:-2.41.1}"
 NODE24_VERSION="${NODE24_VERSION:-24.21.0}"
 N8N_HOME="${N8N_HOME:-$HOME/.cache/n8n-nodes-highlevel-shipping}"

@@ -11,15 +11,26 @@ cd "$(dirname "$0")/.."
 export npm_config_yes=true npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "== npm install (from package-lock.json)"
-  npm install --no-audit --no-fund --loglevel=error
+  echo "== npm ci (exactly package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+# The install must not have rewritten the lock file (a lock that does not match package.json, or
+# one written by another npm, would): the build has to be the one the lock describes.
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1 && ! git diff --quiet -- package-lock.json; then
+  echo "package-lock.json changed during the install; run npm install and commit the lock file" >&2
+  git diff --stat -- package-lock.json >&2
+  exit 1
 fi
 
+# @n8n/node-cli draws spinners; without a terminal (CI logs) print plain lines instead.
+quiet_ui=()
+[ -t 1 ] || quiet_ui=(env CI=true NO_COLOR=1)
+
 echo "== build"
-npm run build
+"${quiet_ui[@]}" npm run build
 
 echo "== lint"
-npm run lint
+"${quiet_ui[@]}" npm run lint
 
 echo "== package: no runtime dependencies"
 node -e '
@@ -31,12 +42,18 @@ npm pack --dry-run --json --loglevel=error > .pack.json
 node -e '
 const [info] = require("./.pack.json");
 const files = info.files.map((f) => f.path);
-const need = ["package.json", "dist/nodes/ShippingRatesTrigger/ShippingRatesTrigger.node.js", "dist/workflows/live-rates.json"];
+const need = ["package.json", "README.md", "LICENSE.md", "CHANGELOG.md", "dist/nodes/ShippingRatesTrigger/ShippingRatesTrigger.node.js", "dist/workflows/live-rates.json"];
 const missing = need.filter((f) => !files.includes(f));
 if (missing.length) { console.error("tarball lacks " + missing.join(", ")); process.exit(1); }
+// Lean: the build output and the four documents, nothing else (no sources, tests, specs, scripts).
+const extra = files.filter((f) => !f.startsWith("dist/") && !need.includes(f));
+if (extra.length) { console.error("tarball carries more than dist/ and the documents: " + extra.join(", ")); process.exit(1); }
 console.log("tarball " + info.filename + ": " + files.length + " files, " + info.size + " bytes, no runtime dependencies");
 '
 rm -f .pack.json
+
+echo "== n8n's community-package scan (the checks that run before publishing)"
+bash scripts/scan-package.sh
 
 echo "== n8n (pinned) for the end-to-end tests"
 bash scripts/install-n8n.sh > /dev/null

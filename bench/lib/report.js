@@ -9,10 +9,14 @@ const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(dig
 const pct = (part, whole) => (whole ? `${((100 * part) / whole).toFixed(1)} %` : '–');
 const mark = (ok) => (ok ? 'met' : '**not met**');
 
+/** Heading of one configuration's table; `version` is the n8n version the run used. */
 const TITLES = {
-	defaults: 'n8n 2.41.1 as installed (defaults)',
-	recommended: 'n8n 2.41.1 with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (the README’s setting for live rates)',
+	defaults: (version) => `n8n ${version} as installed (defaults)`,
+	recommended: (version) =>
+		`n8n ${version} with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (the README’s setting for live rates)`,
 };
+// Runs recorded before the version was stored in the results used n8n 2.41.1.
+const versionOf = (results) => results.n8nVersion || '2.41.1';
 
 function rowLine(r) {
 	const label = r.workflow === 'queue' ? 'pack, queue mode (webhook process + 2 workers)' : r.workflow;
@@ -85,12 +89,12 @@ function targets(runs, deadlineMs) {
 
 function report(results) {
 	const out = [
-		`Live-rates benchmark, ${results.date.slice(0, 10)}, n8n 2.41.1 on Node.js 24, ${results.machine}; ${results.requestsPerRow} calls per row (at least 10 per caller) after warm-up calls; deadline ${results.deadlineMs} ms.`,
+		`Live-rates benchmark, ${results.date.slice(0, 10)}, n8n ${versionOf(results)} on Node.js 24, ${results.machine}; ${results.requestsPerRow} calls per row (at least 10 per caller) after warm-up calls; deadline ${results.deadlineMs} ms.`,
 	];
 	for (const [config, runs] of Object.entries(results.configs)) {
 		out.push(
 			'',
-			`### ${TITLES[config] || config}`,
+			`### ${TITLES[config] ? TITLES[config](versionOf(results)) : config}`,
 			'',
 			'| workflow | carts | callers | calls | req/s | p50 ms | p99 ms | carrier rates | from cache | fallback (overload) | ≤ deadline + 200 ms | RSS peak MB | RSS 30 s after MB |',
 			'|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -577,7 +577,10 @@ async function startStack(options = {}) {
 		};
 		return handle;
 	} catch (error) {
-		const logTail = mainProcess() ? `\n--- end of ${logFile} ---\n${tail(logFile)}` : '';
+		const logTail =
+			mainProcess() && !error.message.includes(`--- end of ${logFile} ---`)
+				? `\n--- end of ${logFile} ---\n${tail(logFile)}`
+				: '';
 		await cleanup();
 		error.message = `startStack failed: ${error.message}${logTail}`;
 		throw error;

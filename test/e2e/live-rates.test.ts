@@ -15,7 +15,7 @@ import type { RateQuote, RateRules, RoundingMode, SortMode } from '../../nodes/s
 import liveRatesWorkflow from '../../workflows/live-rates.json';
 import rateRequestFixture from '../fixtures/highlevel-rate-request.json';
 import type { Stack, Standin } from './stack';
-import { pointInstallAtLiveRates, startStack } from './stack';
+import { pointInstallAtLiveRates, startStack, until } from './stack';
 import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/ShippingRatesTrigger/settings';
 
 const PACKAGE = 'n8n-nodes-highlevel-shipping';
@@ -365,6 +365,70 @@ describe('live rates on a real n8n', () => {
 			expect(Object.values(location().carriers)).toHaveLength(1);
 			expect(carrierRatesByZone()).toEqual(first);
 		}, 240000);
+	});
+
+	describe('importing live-rates.json a second time into the same n8n', () => {
+		// The editor's Import from File keeps a node's webhookId, and the bundled templates carry
+		// fixed ones (the other templates' Settings and the README name these URLs). A second copy
+		// is saved, but n8n refuses to publish it: its trigger would take the first copy's URL.
+		// Without the webhookId (the README's remedy), the copy gets a URL of its own.
+		const carriers = () => Object.values(stack.standins.highlevel.state?.locations[stack.locationId]?.carriers ?? {});
+		const copyOf = (definition: Record<string, unknown>, withWebhookIds: boolean) => {
+			const nodes = JSON.parse(JSON.stringify(definition.nodes)) as Array<Record<string, unknown>>;
+			if (!withWebhookIds) for (const node of nodes) delete node.webhookId;
+			return { name: `${String(definition.name)} (copy)`, nodes, connections: definition.connections, settings: definition.settings };
+		};
+		const imported = () => {
+			const workflow = stack.workflows.find((w) => w.file.endsWith('live-rates.json'));
+			if (!workflow) throw new Error('live-rates.json was not imported');
+			return workflow.definition;
+		};
+
+		it("is refused with n8n's webhook conflict, and the first copy keeps answering", async () => {
+			const before = carriers().map((c) => c.callbackUrl);
+			const copy = await stack.api('POST', '/rest/workflows', copyOf(imported(), true));
+			try {
+				// n8n refuses at once (4xx), or accepts the request and then reports the trigger failed.
+				let outcome: string;
+				try {
+					await stack.api('POST', `/rest/workflows/${copy.id}/activate`, { versionId: copy.versionId });
+					await sleep(3000);
+					const status = await stack.api('GET', `/rest/workflows/${copy.id}/publication-status`);
+					outcome = `accepted; publication status ${JSON.stringify(status)}`;
+				} catch (error) {
+					outcome = (error as Error).message;
+				}
+				expect(outcome).toMatch(/HTTP 4\d\d/);
+				expect(outcome).toMatch(/conflict/i);
+			} finally {
+				await stack.api('DELETE', `/rest/workflows/${copy.id}`).catch(() => undefined);
+			}
+			expect(carriers().map((c) => c.callbackUrl)).toEqual(before);
+			const again = await axios.post(callbackUrl, rateRequest(stack.locationId), { validateStatus: () => true });
+			expect(again.status).toBe(200);
+			expect(again.data.rates.length).toBeGreaterThan(0);
+		});
+
+		it('publishes a copy whose trigger has no webhookId, under a URL of its own', async () => {
+			const before = carriers().map((c) => c.callbackUrl);
+			const copy = await stack.api('POST', '/rest/workflows', copyOf(imported(), false));
+			try {
+				await stack.api('POST', `/rest/workflows/${copy.id}/activate`, { versionId: copy.versionId });
+				const registered = await until(
+					async () => carriers().map((c) => c.callbackUrl),
+					(urls) => urls.length > before.length,
+					120,
+				);
+				const added = registered.filter((url) => !before.includes(url));
+				expect(added).toHaveLength(1);
+				expect(new URL(added[0]).pathname).not.toBe(new URL(callbackUrl).pathname);
+			} finally {
+				await stack.api('POST', `/rest/workflows/${copy.id}/deactivate`, {}).catch(() => undefined);
+				await until(async () => carriers().length, (n) => n <= before.length, 120);
+				await stack.api('DELETE', `/rest/workflows/${copy.id}`).catch(() => undefined);
+			}
+			expect(carriers().map((c) => c.callbackUrl)).toEqual(before);
+		}, 120000);
 	});
 
 	it('keeps n8n up', async () => {

@@ -65,6 +65,7 @@ async function installN8n(log) {
 		node: path.join(nodeBin, 'node'),
 		n8nBin: path.join(app, 'node_modules', 'n8n', 'bin', 'n8n'),
 		app,
+		version: JSON.parse(fs.readFileSync(path.join(app, 'node_modules', 'n8n', 'package.json'), 'utf8')).version,
 	};
 }
 

@@ -5,7 +5,7 @@
  */
 const childProcess = require('node:child_process');
 const fs = require('node:fs');
-const { request, waitFor, n8nGroups } = require('./processes');
+const { request, waitFor, n8nGroups, tail } = require('./processes');
 
 function n8nEnvironment({ userFolder, port, brokerPort, encryptionKey, logLevel, extra }) {
 	const base = `http://127.0.0.1:${port}/`;
@@ -158,7 +158,12 @@ function spawnN8n({ n8n, args, env, cwd, logFile, label }) {
 async function waitReady(proc, url, timeoutMs) {
 	await waitFor(`${proc.label} readiness (${url})`, timeoutMs, async () => {
 		const exitInfo = proc.exit();
-		if (exitInfo) throw new Error(`${proc.label} exited during start-up (code ${exitInfo.code}, signal ${exitInfo.signal}; log: ${proc.logFile})`);
+		if (exitInfo) {
+			throw new Error(
+				`${proc.label} exited during start-up (code ${exitInfo.code}, signal ${exitInfo.signal})\n` +
+					`--- end of ${proc.logFile} ---\n${tail(proc.logFile, 40)}`,
+			);
+		}
 		try {
 			const res = await request('GET', url, { timeoutMs: 2000 });
 			return res.status === 200 ? { done: true } : { why: `HTTP ${res.status}` };
