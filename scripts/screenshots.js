@@ -22,6 +22,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startStack, adaptToStack, ROOT } = require('./lib/stack');
+const { workflowNames, imageOf, pngSize } = require('./lib/workflow-images');
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const OUT_DIR = path.resolve(ROOT, process.env.SCREENSHOTS_DIR || path.join('docs', 'images'));
@@ -74,10 +75,7 @@ function loadPlaywright() {
 
 /** The workflow files to photograph: every workflows/*.json, or those named on the command line. */
 function selectedFiles(argv) {
-	const all = fs
-		.readdirSync(path.join(ROOT, 'workflows'))
-		.filter((file) => file.endsWith('.json'))
-		.sort();
+	const all = workflowNames().map((name) => `${name}.json`);
 	if (!argv.length) return all;
 	const wanted = argv.map((arg) => path.basename(arg, '.json'));
 	const unknown = wanted.filter((name) => !all.includes(`${name}.json`));
@@ -112,7 +110,8 @@ async function dismissOverlays(page) {
 			const count = await buttons.count();
 			for (let i = 0; i < count; i++) {
 				const button = buttons.nth(i);
-				if (await button.isVisible().catch(() => false)) await button.click({ timeout: 2000 }).catch(() => {});
+				if (await button.isVisible().catch(() => false))
+					await button.click({ timeout: 2000 }).catch(() => {});
 			}
 		}
 		left = await visibleOverlays(page);
@@ -144,7 +143,10 @@ async function waitCanvasSettled(page, quietMs = 700, timeoutMs = 15000) {
 }
 
 async function photograph(page, n8nUrl, workflow, outFile) {
-	const expected = workflow.definition.nodes.filter((node) => node.type !== STICKY_NOTE).map((node) => node.name).sort();
+	const expected = workflow.definition.nodes
+		.filter((node) => node.type !== STICKY_NOTE)
+		.map((node) => node.name)
+		.sort();
 	await page.goto(`${n8nUrl}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
 	try {
 		await page.waitForFunction(
@@ -159,7 +161,8 @@ async function photograph(page, n8nUrl, workflow, outFile) {
 		);
 	} catch {
 		const url = page.url();
-		if (/\/signin/.test(url)) throw new Error(`the editor showed its sign-in page (${url}), not the workflow`);
+		if (/\/signin/.test(url))
+			throw new Error(`the editor showed its sign-in page (${url}), not the workflow`);
 		const shown = await page
 			.locator('[data-test-id="canvas-node"]')
 			.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-node-name')));
@@ -177,16 +180,27 @@ async function photograph(page, n8nUrl, workflow, outFile) {
 	await page.mouse.move(VIEWPORT.width - 60, VIEWPORT.height - 160);
 	await waitCanvasSettled(page);
 	await dismissOverlays(page);
-	await page.locator('[data-test-id="canvas-minimap"]').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+	await page
+		.locator('[data-test-id="canvas-minimap"]')
+		.waitFor({ state: 'hidden', timeout: 5000 })
+		.catch(() => {});
+	const png = await page.screenshot({ type: 'png' });
+	const size = pngSize(png);
+	if (typeof size === 'string' || size.width !== VIEWPORT.width || size.height !== VIEWPORT.height)
+		throw new Error(
+			`the screenshot is not a ${VIEWPORT.width}×${VIEWPORT.height} PNG (${JSON.stringify(size)})`,
+		);
 	const partial = `${outFile}.partial`;
-	await page.screenshot({ path: partial, type: 'png' });
+	fs.writeFileSync(partial, png);
 	fs.renameSync(partial, outFile);
 }
 
 async function main() {
 	const files = selectedFiles(process.argv.slice(2));
 	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh (Debian's chromium), or set CHROMIUM`);
+		throw new Error(
+			`${CHROMIUM} is missing: run scripts/install-chromium.sh (Debian's chromium), or set CHROMIUM`,
+		);
 	}
 	const { chromium } = loadPlaywright();
 	fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -210,33 +224,48 @@ async function main() {
 
 	const failures = [];
 	try {
-		log('starting n8n with the pack, the bundled workflows and the stand-ins (free ports, temporary folder)');
+		log(
+			'starting n8n with the pack, the bundled workflows and the stand-ins (free ports, temporary folder)',
+		);
 		stack = await startStack({ transformWorkflow: adaptToStack, log });
 		log(`n8n ready on ${stack.n8nUrl} after ${((Date.now() - began) / 1000).toFixed(0)} s`);
 
-		browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-		const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light' });
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			headless: true,
+			args: CHROMIUM_ARGS,
+		});
+		const context = await browser.newContext({
+			viewport: VIEWPORT,
+			deviceScaleFactor: 1,
+			colorScheme: 'light',
+		});
 		// Signed in as the stack's owner: n8n's session cookie lands in the browser context.
 		const login = await context.request.post(`${stack.n8nUrl}/rest/login`, {
 			data: { emailOrLdapLoginId: stack.owner.email, password: stack.owner.password },
 		});
-		if (login.status() !== 200) throw new Error(`signing in as ${stack.owner.email} failed: HTTP ${login.status()}`);
+		if (login.status() !== 200)
+			throw new Error(`signing in as ${stack.owner.email} failed: HTTP ${login.status()}`);
 		const page = await context.newPage();
 
 		for (const file of files) {
 			const base = path.basename(file, '.json');
 			const workflow = stack.workflows.find((w) => path.basename(w.file) === file);
-			const outFile = path.join(OUT_DIR, `workflow-${base}.png`);
+			const outFile = path.join(OUT_DIR, path.basename(imageOf(base)));
 			const started = Date.now();
 			try {
 				if (!workflow) throw new Error('not imported by the stack');
 				await photograph(page, stack.n8nUrl, workflow, outFile);
-				log(`${file} → ${path.relative(ROOT, outFile)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+				log(
+					`${file} → ${path.relative(ROOT, outFile)} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+				);
 			} catch (error) {
 				const debugFile = path.join(os.tmpdir(), `screenshots-failed-${base}.png`);
 				await page.screenshot({ path: debugFile }).catch(() => {});
 				failures.push(file);
-				console.error(`[screenshots] ${file} FAILED: ${error.message}\n  page as it was: ${debugFile}`);
+				console.error(
+					`[screenshots] ${file} FAILED: ${error.message}\n  page as it was: ${debugFile}`,
+				);
 			}
 		}
 	} finally {
@@ -244,7 +273,9 @@ async function main() {
 	}
 	const seconds = ((Date.now() - began) / 1000).toFixed(0);
 	if (failures.length) {
-		console.error(`[screenshots] ${failures.length} of ${files.length} workflow(s) not photographed: ${failures.join(', ')} (${seconds} s)`);
+		console.error(
+			`[screenshots] ${failures.length} of ${files.length} workflow(s) not photographed: ${failures.join(', ')} (${seconds} s)`,
+		);
 		process.exit(1);
 	}
 	log(`${files.length} screenshot(s) in ${path.relative(ROOT, OUT_DIR)}/ (${seconds} s)`);
