@@ -14,7 +14,7 @@ import type {
  * with user type as Sub-Account (OR) Private Integration Token of Sub-Account").
  */
 export class HighLevelPrivateIntegrationApi implements ICredentialType {
-	name = 'highLevelPrivateIntegrationApi';
+	name = 'highLevelShippingPrivateIntegrationApi';
 
 	displayName = 'HighLevel Private Integration Token API';
 

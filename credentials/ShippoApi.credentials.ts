@@ -14,7 +14,7 @@ import type {
  * https://docs.goshippo.com/docs/guides_general/authentication/
  */
 export class ShippoApi implements ICredentialType {
-	name = 'shippoApi';
+	name = 'highLevelShippingShippoApi';
 
 	displayName = 'Shippo API';
 
