@@ -16,7 +16,7 @@ import type {
 export class HighLevelPrivateIntegrationApi implements ICredentialType {
 	name = 'highLevelShippingPrivateIntegrationApi';
 
-	displayName = 'HighLevel Private Integration Token API';
+	displayName = 'HighLevel Store Shipping Private Integration Token API';
 
 	icon: Icon = { light: 'file:../icons/highlevel.svg', dark: 'file:../icons/highlevel.dark.svg' };
 

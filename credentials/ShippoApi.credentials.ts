@@ -16,7 +16,7 @@ import type {
 export class ShippoApi implements ICredentialType {
 	name = 'highLevelShippingShippoApi';
 
-	displayName = 'Shippo API';
+	displayName = 'HighLevel Store Shipping Shippo API';
 
 	icon: Icon = { light: 'file:../icons/shippo.svg', dark: 'file:../icons/shippo.dark.svg' };
 

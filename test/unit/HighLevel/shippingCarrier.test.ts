@@ -27,7 +27,7 @@ describe('HighLevel node: Shipping Carrier', () => {
 	test('node type name, credentials and tool use', () => {
 		const { description } = createNode();
 		expect(description.name).toBe('highLevelShipping');
-		expect(description.displayName).toBe('HighLevel');
+		expect(description.displayName).toBe('HighLevel Store Shipping');
 		expect(description.usableAsTool).toBe(true);
 		expect(description.subtitle).toBe(
 			'={{$parameter["operation"] + ": " + $parameter["resource"]}}',
