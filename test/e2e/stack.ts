@@ -37,6 +37,8 @@ export interface Standin {
 
 export interface Stack {
 	executeWorkflow(which: string): Promise<unknown>;
+	/** n8n's REST API (and the editor's authenticated files) as the owner: the session cookie is sent. */
+	api(method: string, path: string, body?: unknown): Promise<unknown>;
 	n8nUrl: string;
 	/** Where production webhooks arrive: n8n itself, or the webhook process in queue mode. */
 	webhookUrl: string;
