@@ -14,7 +14,7 @@ export class HighLevelOAuth2Api implements ICredentialType {
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'HighLevel OAuth2 API';
+	displayName = 'HighLevel Store Shipping OAuth2 API';
 
 	icon: Icon = { light: 'file:../icons/highlevel.svg', dark: 'file:../icons/highlevel.dark.svg' };
 

@@ -14,9 +14,9 @@ import type {
  * with user type as Sub-Account (OR) Private Integration Token of Sub-Account").
  */
 export class HighLevelPrivateIntegrationApi implements ICredentialType {
-	name = 'highLevelPrivateIntegrationApi';
+	name = 'highLevelShippingPrivateIntegrationApi';
 
-	displayName = 'HighLevel Private Integration Token API';
+	displayName = 'HighLevel Store Shipping Private Integration Token API';
 
 	icon: Icon = { light: 'file:../icons/highlevel.svg', dark: 'file:../icons/highlevel.dark.svg' };
 

@@ -14,9 +14,9 @@ import type {
  * https://docs.goshippo.com/docs/guides_general/authentication/
  */
 export class ShippoApi implements ICredentialType {
-	name = 'shippoApi';
+	name = 'highLevelShippingShippoApi';
 
-	displayName = 'Shippo API';
+	displayName = 'HighLevel Store Shipping Shippo API';
 
 	icon: Icon = { light: 'file:../icons/shippo.svg', dark: 'file:../icons/shippo.dark.svg' };
 

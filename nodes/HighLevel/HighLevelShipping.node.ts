@@ -36,7 +36,7 @@ import { highLevelAuthenticationProperty, highLevelCredentials } from '../../nod
 
 export class HighLevelShipping implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'HighLevel',
+		displayName: 'HighLevel Store Shipping',
 		name: 'highLevelShipping',
 		icon: { light: 'file:../../icons/highlevel.svg', dark: 'file:../../icons/highlevel.dark.svg' },
 		group: ['transform'],
@@ -44,7 +44,7 @@ export class HighLevelShipping implements INodeType {
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage HighLevel store shipping carriers, zones and rates, products, prices and inventory, and fulfil orders with tracking',
-		defaults: { name: 'HighLevel' },
+		defaults: { name: 'HighLevel Store Shipping' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -25,7 +25,7 @@ import {
 } from '../../nodes/shared/signatures/highlevelWebhook';
 
 /**
- * `webhookId`s already accepted, across all HighLevel Trigger nodes of this process (keys are
+ * `webhookId`s already accepted, across all HighLevel Store Shipping Trigger nodes of this process (keys are
  * scoped by workflow and node). In memory only: a restart or another webhook process starts
  * empty; the 5-minute timestamp window bounds what a replay could reach.
  */
@@ -42,14 +42,14 @@ export const seenWebhookIds = new BoundedIdSet(10_000);
  */
 export class HighLevelShippingTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'HighLevel Trigger',
+		displayName: 'HighLevel Store Shipping Trigger',
 		name: 'highLevelShippingTrigger',
 		icon: { light: 'file:../../icons/highlevel.svg', dark: 'file:../../icons/highlevel.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow on HighLevel order, app, product and price webhooks',
-		defaults: { name: 'HighLevel Trigger' },
+		defaults: { name: 'HighLevel Store Shipping Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		// responseData '' lets the webhook's own answer ({received, event}) through: n8n would otherwise

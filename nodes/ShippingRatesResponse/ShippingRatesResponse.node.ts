@@ -18,7 +18,11 @@ import { CACHEABLE_HEADER } from '../../nodes/shared/liveRates/headers';
  * (Custom Shipping Carrier Integration Guide §3). Never fails the callback: when there are no
  * quotes it answers the trigger's fallback rates (or an empty list), and if building the answer
  * throws, it still answers before reporting the error.
+ *
+ * Not usable as an AI tool (no `usableAsTool`): it only answers the callback a Shipping Rates Trigger
+ * holds open, so an agent calling it would have nothing to answer.
  */
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool -- deliberately not offered to AI agents
 export class ShippingRatesResponse implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Shipping Rates Response',
@@ -31,7 +35,6 @@ export class ShippingRatesResponse implements INodeType {
 		defaults: { name: 'Shipping Rates Response' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		usableAsTool: true,
 		properties: [
 			{
 				displayName:

@@ -35,7 +35,7 @@ export class Shippo implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'shippoApi', required: true }],
+		credentials: [{ name: 'highLevelShippingShippoApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -43,7 +43,7 @@ export class ShippoTrigger implements INodeType {
 		defaults: { name: 'Shippo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'shippoApi', required: true }],
+		credentials: [{ name: 'highLevelShippingShippoApi', required: true }],
 		// responseData '' lets the webhook's own answer ({received, event}) through (n8n's default
 		// would be the text "firstEntryJson").
 		webhooks: [

@@ -25,7 +25,7 @@
  *  5. Credentials (`n8n import:credentials`, data encrypted with the encryption key):
  *     "HighLevel (stand-in)" (highLevelShippingOAuth2Api, id highlevelStandin: stand-in base URL,
  *     a location token for options.locationId, callbackSecret = options.callbackSecret or random)
- *     and "Shippo (stand-in)" (shippoApi, id shippoStandin).
+ *     and "Shippo (stand-in)" (highLevelShippingShippoApi, id shippoStandin).
  *  6. Workflows: workflows/*.json (or options.workflows). Every node's `credentials` entry is
  *     filled by credential type with the imported { id, name }; a workflow without an id gets a
  *     fixed one derived from its file name; `n8n import:workflow --separate`, then

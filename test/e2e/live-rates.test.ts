@@ -431,6 +431,71 @@ describe('live rates on a real n8n', () => {
 		}, 120000);
 	});
 
+	describe("names in n8n's node and credential lists", () => {
+		// What n8n serves the editor (GET /types/nodes.json and /types/credentials.json, behind the
+		// owner's session): every node and credential type it loaded, n8n's own and the pack's.
+		type TypeEntry = { name: string; displayName: string; supportedNodes?: string[] };
+		let nodeTypes: TypeEntry[];
+		let credentialTypes: TypeEntry[];
+		const ownNode = (entry: TypeEntry) => entry.name.startsWith(`${PACKAGE}.`);
+		const ownCredentialNames = [
+			'highLevelShippingOAuth2Api',
+			'highLevelShippingPrivateIntegrationApi',
+			'highLevelShippingShippoApi',
+		];
+
+		beforeAll(async () => {
+			nodeTypes = (await stack.api('GET', '/types/nodes.json')) as TypeEntry[];
+			credentialTypes = (await stack.api('GET', '/types/credentials.json')) as TypeEntry[];
+		}, 60000);
+
+		it('lists the pack beside n8n-nodes-base and @n8n/n8n-nodes-langchain only', () => {
+			const packages = new Set(nodeTypes.map((entry) => entry.name.slice(0, entry.name.lastIndexOf('.'))));
+			expect([...packages].sort()).toEqual(['@n8n/n8n-nodes-langchain', 'n8n-nodes-base', PACKAGE].sort());
+			// n8n's own HighLevel node is there, so the comparisons below are not vacuous.
+			expect(nodeTypes.find((entry) => entry.name === 'n8n-nodes-base.highLevel')?.displayName).toBe('HighLevel');
+		});
+
+		it("no node display name of the pack (tool variants included) equals one of n8n's", () => {
+			const builtIn = new Set(nodeTypes.filter((entry) => !ownNode(entry)).map((entry) => entry.displayName));
+			const own = nodeTypes.filter(ownNode);
+			expect(own.length).toBeGreaterThanOrEqual(6);
+			expect(own.filter((entry) => builtIn.has(entry.displayName)).map((entry) => entry.displayName)).toEqual([]);
+		});
+
+		it('offers the action nodes to AI agents as tools, not the Shipping Rates Response', () => {
+			const names = new Set(nodeTypes.filter(ownNode).map((entry) => entry.name));
+			expect(names).toContain(`${PACKAGE}.highLevelShippingTool`);
+			expect(names).toContain(`${PACKAGE}.shippoTool`);
+			expect(names).not.toContain(`${PACKAGE}.shippingRatesResponseTool`);
+		});
+
+		it("lists every credential type of the pack exactly once, by names and display names unlike n8n's", () => {
+			for (const name of ownCredentialNames) {
+				expect(credentialTypes.filter((entry) => entry.name === name)).toHaveLength(1);
+			}
+			const own = credentialTypes.filter((entry) => ownCredentialNames.includes(entry.name));
+			// The pack's credentials are the ones its nodes use; every other type is n8n's own.
+			for (const entry of own) {
+				expect(entry.supportedNodes?.length).toBeGreaterThan(0);
+				for (const node of entry.supportedNodes ?? []) expect(node.startsWith(`${PACKAGE}.`)).toBe(true);
+			}
+			const builtIn = credentialTypes.filter((entry) => !ownCredentialNames.includes(entry.name));
+			expect(builtIn.map((entry) => entry.displayName)).toContain('HighLevel OAuth2 API');
+			const builtInNames = new Set(builtIn.map((entry) => entry.name.toLowerCase()));
+			const builtInDisplayNames = new Set(builtIn.map((entry) => entry.displayName));
+			for (const entry of own) {
+				expect(builtInNames.has(entry.name.toLowerCase())).toBe(false);
+				expect(builtInDisplayNames.has(entry.displayName)).toBe(false);
+			}
+			// No credential of any package claims a pack node but under another type name.
+			const claimingPackNodes = credentialTypes
+				.filter((entry) => (entry.supportedNodes ?? []).some((node) => node.startsWith(`${PACKAGE}.`)))
+				.map((entry) => entry.name);
+			expect(claimingPackNodes.sort()).toEqual([...ownCredentialNames].sort());
+		});
+	});
+
 	it('keeps n8n up', async () => {
 		const response = await axios.get(`${stack.n8nUrl}/healthz`, { validateStatus: () => true });
 		expect(response.status).toBe(200);

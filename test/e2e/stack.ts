@@ -55,7 +55,10 @@ export interface Stack {
 	standins: { highlevel: Standin; shippo: Standin };
 	/** The imported workflows, each with the definition n8n got. */
 	workflows: Array<{ id: string; name: string; file: string; active: boolean; definition: Record<string, unknown> }>;
-	/** n8n's REST API as the owner (cookie session); throws `METHOD path: HTTP <status> <body>` on 4xx/5xx. */
+	/**
+	 * n8n's REST API (and the editor's authenticated files) as the owner: the session cookie is sent.
+	 * Resolves with the answer's `data`; throws `METHOD path: HTTP <status> <body>` on 4xx/5xx.
+	 */
 	api(method: string, apiPath: string, body?: unknown): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 	/** How each process ended: 'term' (exit 0 within the grace period), 'exit <code>', 'kill' or 'gone'. */
 	stop(): Promise<Record<string, string>>;

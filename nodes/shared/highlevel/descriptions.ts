@@ -12,7 +12,7 @@ export const highLevelCredentials: INodeCredentialDescription[] = [
 		displayOptions: { show: { authentication: ['oAuth2'] } },
 	},
 	{
-		name: 'highLevelPrivateIntegrationApi',
+		name: 'highLevelShippingPrivateIntegrationApi',
 		required: true,
 		displayOptions: { show: { authentication: ['privateIntegrationToken'] } },
 	},

@@ -36,7 +36,7 @@ export type HighLevelAuthentication = 'oAuth2' | 'privateIntegrationToken';
 /** `[authentication parameter value, credential type name]` pairs. */
 const CREDENTIAL_TYPE_PAIRS: ReadonlyArray<readonly [HighLevelAuthentication, string]> = [
 	['oAuth2', 'highLevelShippingOAuth2Api'],
-	['privateIntegrationToken', 'highLevelPrivateIntegrationApi'],
+	['privateIntegrationToken', 'highLevelShippingPrivateIntegrationApi'],
 ];
 
 export const HIGHLEVEL_CREDENTIAL_TYPES = Object.fromEntries(CREDENTIAL_TYPE_PAIRS) as Record<

@@ -3,7 +3,7 @@
  *
  * - Base URL from the credential (`baseUrl`, default https://api.goshippo.com), no trailing slashes
  *   on paths (the spec's form; `/shipments/` would hit `/shipments/{ShipmentId}`).
- * - Auth `Authorization: ShippoToken <token>` via the `shippoApi` credential.
+ * - Auth `Authorization: ShippoToken <token>` via the `highLevelShippingShippoApi` credential.
  * - Errors: 400 `{field: ["msg"]}`, 401/403/404 `{"detail": "..."}` → NodeApiError naming the fields.
  *
  * Source: test/standins/specs/shippo/public-api.yaml; docs/reference/carriers.md §3.
@@ -25,7 +25,7 @@ import {
 	readCachedCredentials,
 } from '../credentials/credentialCache';
 
-export const SHIPPO_CREDENTIAL_TYPE = 'shippoApi';
+export const SHIPPO_CREDENTIAL_TYPE = 'highLevelShippingShippoApi';
 export const SHIPPO_DEFAULT_BASE_URL = 'https://api.goshippo.com';
 
 export type ShippoContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;

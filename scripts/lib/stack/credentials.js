@@ -47,7 +47,7 @@ function credentialRecords({ highlevelUrl, shippoUrl, callbackSecret, sharedSecr
 		{
 			id: CREDENTIAL_IDS.shippo,
 			name: 'Shippo (stand-in)',
-			type: 'shippoApi',
+			type: 'highLevelShippingShippoApi',
 			data: { token: 'shippo_test_demo', baseUrl: shippoUrl, webhookSecret: '' },
 		},
 		{

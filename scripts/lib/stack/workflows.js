@@ -84,7 +84,7 @@ function prepareWorkflow(workflow, file, credentialsByType, descriptions) {
  * transformWorkflow for startStack: adapts the bundled templates to this stack.
  * - install-carrier.json, marketplace-install.json and uninstall.json: Settings → callbackUrl becomes the Production URL of
  *   the live-rates trigger on this n8n (the templates hold a localhost placeholder);
- * - every HighLevel Trigger: the public key becomes the HighLevel stand-in's webhook key
+ * - every HighLevel Store Shipping Trigger node: the public key becomes the HighLevel stand-in's webhook key
  *   (context.highlevelWebhookKey, when known), so the stand-in's signed webhooks are accepted;
  * - product-sync.json: Settings → catalogUrl becomes the provider stand-in's product list.
  */

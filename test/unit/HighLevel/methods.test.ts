@@ -77,7 +77,7 @@ describe('HighLevel node: resource locator searches and load options', () => {
 			{ name: 'Canada', value: 'zone-2' },
 			{ name: 'Europe', value: 'zone-1' },
 		]);
-		expect(fake.calls[0].credentialType).toBe('highLevelPrivateIntegrationApi');
+		expect(fake.calls[0].credentialType).toBe('highLevelShippingPrivateIntegrationApi');
 	});
 });
 

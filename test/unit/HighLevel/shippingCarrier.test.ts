@@ -27,14 +27,14 @@ describe('HighLevel node: Shipping Carrier', () => {
 	test('node type name, credentials and tool use', () => {
 		const { description } = createNode();
 		expect(description.name).toBe('highLevelShipping');
-		expect(description.displayName).toBe('HighLevel');
+		expect(description.displayName).toBe('HighLevel Store Shipping');
 		expect(description.usableAsTool).toBe(true);
 		expect(description.subtitle).toBe(
 			'={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		);
 		expect(description.credentials?.map((credential) => credential.name)).toEqual([
 			'highLevelShippingOAuth2Api',
-			'highLevelPrivateIntegrationApi',
+			'highLevelShippingPrivateIntegrationApi',
 		]);
 	});
 
@@ -81,7 +81,7 @@ describe('HighLevel node: Shipping Carrier', () => {
 		});
 		await createNode().execute.call(context);
 		const [credentialType, options] = httpRequestWithAuthentication.mock.calls[0];
-		expect(credentialType).toBe('highLevelPrivateIntegrationApi');
+		expect(credentialType).toBe('highLevelShippingPrivateIntegrationApi');
 		expect(options).toEqual({
 			method: 'GET',
 			url: 'http://127.0.0.1:4010/store/shipping-carrier',

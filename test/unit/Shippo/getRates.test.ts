@@ -105,7 +105,7 @@ describe('Shippo › Rate Quote › Get Rates', () => {
 		});
 
 		expect(requests).toHaveLength(1);
-		expect(credentialTypes).toEqual(['shippoApi']);
+		expect(credentialTypes).toEqual(['highLevelShippingShippoApi']);
 		expect(requests[0]).toMatchObject({ method: 'POST', url: 'https://api.goshippo.com/shipments', timeout: 10000 });
 		const body = requests[0].body as IDataObject;
 		expect(body).toMatchObject({

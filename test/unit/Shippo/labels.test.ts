@@ -57,7 +57,7 @@ describe('Shippo › Transaction', () => {
 			http: () => transaction,
 			download: () => PDF,
 		});
-		expect(credentialTypes).toEqual(['shippoApi']);
+		expect(credentialTypes).toEqual(['highLevelShippingShippoApi']);
 		expect(downloads).toEqual([
 			{ method: 'GET', url: transaction.label_url, encoding: 'arraybuffer', json: false },
 		]);

@@ -286,7 +286,7 @@ describe('Shippo node description', () => {
 			name: 'shippo',
 			displayName: 'Shippo',
 			usableAsTool: true,
-			credentials: [{ name: 'shippoApi', required: true }],
+			credentials: [{ name: 'highLevelShippingShippoApi', required: true }],
 			icon: { light: 'file:../../icons/shippo.svg', dark: 'file:../../icons/shippo.dark.svg' },
 		});
 		const resource = description.properties.find((p) => p.name === 'resource');

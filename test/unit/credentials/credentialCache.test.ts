@@ -14,7 +14,7 @@ function reader(workflowId: string, nodeName: string, credentialId: string | und
 	const ctx = {
 		getNode: () => ({
 			name: nodeName,
-			credentials: credentialId ? { shippoApi: { id: credentialId, name: 'Shippo' } } : undefined,
+			credentials: credentialId ? { highLevelShippingShippoApi: { id: credentialId, name: 'Shippo' } } : undefined,
 		}),
 		getWorkflow: () => ({ id: workflowId }),
 		getCredentials,
@@ -28,22 +28,22 @@ describe('credential cache', () => {
 	it('reads a node’s credential from n8n once within the time to live', async () => {
 		const { ctx, getCredentials } = reader('wf', 'Shippo', 'cred-1');
 		const now = 1_000_000;
-		expect(await readCachedCredentials(ctx, 'shippoApi', { now })).toEqual({ token: 't1' });
-		expect(await readCachedCredentials(ctx, 'shippoApi', { now: now + CREDENTIAL_CACHE_TTL_MS - 1 })).toEqual({ token: 't1' });
+		expect(await readCachedCredentials(ctx, 'highLevelShippingShippoApi', { now })).toEqual({ token: 't1' });
+		expect(await readCachedCredentials(ctx, 'highLevelShippingShippoApi', { now: now + CREDENTIAL_CACHE_TTL_MS - 1 })).toEqual({ token: 't1' });
 		expect(getCredentials).toHaveBeenCalledTimes(1);
-		await readCachedCredentials(ctx, 'shippoApi', { now: now + CREDENTIAL_CACHE_TTL_MS });
+		await readCachedCredentials(ctx, 'highLevelShippingShippoApi', { now: now + CREDENTIAL_CACHE_TTL_MS });
 		expect(getCredentials).toHaveBeenCalledTimes(2);
 	});
 
 	it('reads again when the kept copy is older than maxAgeMs, and after forgetCredentials', async () => {
 		const { ctx, getCredentials } = reader('wf', 'Shippo', 'cred-1');
-		await readCachedCredentials(ctx, 'shippoApi', { now: 0 });
-		await readCachedCredentials(ctx, 'shippoApi', { now: 4_999, maxAgeMs: 5_000 });
+		await readCachedCredentials(ctx, 'highLevelShippingShippoApi', { now: 0 });
+		await readCachedCredentials(ctx, 'highLevelShippingShippoApi', { now: 4_999, maxAgeMs: 5_000 });
 		expect(getCredentials).toHaveBeenCalledTimes(1);
-		await readCachedCredentials(ctx, 'shippoApi', { now: 5_000, maxAgeMs: 5_000 });
+		await readCachedCredentials(ctx, 'highLevelShippingShippoApi', { now: 5_000, maxAgeMs: 5_000 });
 		expect(getCredentials).toHaveBeenCalledTimes(2);
-		forgetCredentials(ctx, 'shippoApi');
-		await readCachedCredentials(ctx, 'shippoApi', { now: 5_001 });
+		forgetCredentials(ctx, 'highLevelShippingShippoApi');
+		await readCachedCredentials(ctx, 'highLevelShippingShippoApi', { now: 5_001 });
 		expect(getCredentials).toHaveBeenCalledTimes(3);
 	});
 
@@ -51,27 +51,27 @@ describe('credential cache', () => {
 		const a = reader('wf-a', 'Shippo', 'cred-1', { token: 'a' });
 		const b = reader('wf-b', 'Shippo', 'cred-1', { token: 'b' });
 		const c = reader('wf-a', 'Shippo 2', 'cred-1', { token: 'c' });
-		expect(await readCachedCredentials(a.ctx, 'shippoApi')).toEqual({ token: 'a' });
-		expect(await readCachedCredentials(b.ctx, 'shippoApi')).toEqual({ token: 'b' });
-		expect(await readCachedCredentials(c.ctx, 'shippoApi')).toEqual({ token: 'c' });
+		expect(await readCachedCredentials(a.ctx, 'highLevelShippingShippoApi')).toEqual({ token: 'a' });
+		expect(await readCachedCredentials(b.ctx, 'highLevelShippingShippoApi')).toEqual({ token: 'b' });
+		expect(await readCachedCredentials(c.ctx, 'highLevelShippingShippoApi')).toEqual({ token: 'c' });
 	});
 
 	it('does not keep a failed read, nor a node without a credential id', async () => {
 		const failing = reader('wf', 'Shippo', 'cred-1');
 		failing.getCredentials.mockRejectedValueOnce(new Error('credential not found'));
-		await expect(readCachedCredentials(failing.ctx, 'shippoApi')).rejects.toThrow('credential not found');
-		expect(await readCachedCredentials(failing.ctx, 'shippoApi')).toEqual({ token: 't1' });
+		await expect(readCachedCredentials(failing.ctx, 'highLevelShippingShippoApi')).rejects.toThrow('credential not found');
+		expect(await readCachedCredentials(failing.ctx, 'highLevelShippingShippoApi')).toEqual({ token: 't1' });
 		const noId = reader('wf', 'Shippo', undefined);
-		await readCachedCredentials(noId.ctx, 'shippoApi');
-		await readCachedCredentials(noId.ctx, 'shippoApi');
+		await readCachedCredentials(noId.ctx, 'highLevelShippingShippoApi');
+		await readCachedCredentials(noId.ctx, 'highLevelShippingShippoApi');
 		expect(noId.getCredentials).toHaveBeenCalledTimes(2);
 	});
 
 	it('hands n8n a copy of the data as credentialsDecrypted', () => {
 		const { ctx } = reader('wf', 'Shippo', 'cred-1');
 		const data = { token: 't1' };
-		const decrypted = decryptedCredentialsOf(ctx, 'shippoApi', data);
-		expect(decrypted).toEqual({ id: 'cred-1', name: 'Shippo', type: 'shippoApi', data: { token: 't1' } });
+		const decrypted = decryptedCredentialsOf(ctx, 'highLevelShippingShippoApi', data);
+		expect(decrypted).toEqual({ id: 'cred-1', name: 'Shippo', type: 'highLevelShippingShippoApi', data: { token: 't1' } });
 		expect(decrypted?.data).not.toBe(data);
 	});
 });
