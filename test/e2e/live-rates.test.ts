@@ -398,8 +398,8 @@ describe('live rates on a real n8n', () => {
 				} catch (error) {
 					outcome = (error as Error).message;
 				}
-				expect(outcome).toMatch(/HTTP 4\d\d/);
-				expect(outcome).toMatch(/conflict/i);
+				expect(outcome).toMatch(/HTTP 409/);
+				expect(outcome).toContain('There is a conflict with one of the webhooks.');
 			} finally {
 				await stack.api('DELETE', `/rest/workflows/${copy.id}`).catch(() => undefined);
 			}
