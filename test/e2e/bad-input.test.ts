@@ -5,8 +5,6 @@
  * with a 4xx and a reason (or the documented 200 `{ignored}` of the Shippo Trigger for a body it
  * cannot use), never a 5xx, never with a `stacktrace` field or a file path, and n8n keeps answering.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import axios from 'axios';
 import rateRequestFixture from '../fixtures/highlevel-rate-request.json';
 import type { Stack } from './stack';
@@ -29,18 +27,17 @@ interface Target {
 }
 
 const PACKAGE = 'n8n-nodes-highlevel-shipping';
-const WORKFLOWS_DIR = path.join(__dirname, '..', '..', 'workflows');
 
-/** Every node of every bundled workflow that n8n serves over HTTP (a webhookId, or a Webhook node). */
-function webhookNodes(): Array<{ file: string; node: WorkflowNode }> {
-	const found: Array<{ file: string; node: WorkflowNode }> = [];
-	for (const file of fs.readdirSync(WORKFLOWS_DIR).filter((f) => f.endsWith('.json')).sort()) {
-		const workflow = JSON.parse(fs.readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8')) as { nodes: WorkflowNode[] };
-		for (const node of workflow.nodes) {
-			if (node.webhookId || node.type === 'n8n-nodes-base.webhook') found.push({ file, node });
-		}
-	}
-	return found;
+/**
+ * Every node that n8n serves over HTTP (a webhookId, or a Webhook node) in the workflows the stack
+ * imported (all of workflows/*.json), with the workflow's file name and whether it is published.
+ */
+function webhookNodes(workflows: Stack['workflows']): Array<{ file: string; active: boolean; node: WorkflowNode }> {
+	return workflows.flatMap(({ file, active, definition }) =>
+		(definition.nodes as WorkflowNode[])
+			.filter((node) => node.webhookId || node.type === 'n8n-nodes-base.webhook')
+			.map((node) => ({ file: file.split(/[\\/]/).pop() ?? file, active, node })),
+	);
 }
 
 /** A token of the same length that is not the token. */
@@ -68,6 +65,7 @@ jest.setTimeout(180000);
 describe('bad input to every webhook of the bundled workflows', () => {
 	let stack: Stack;
 	let targets: Target[];
+	let nodes: ReturnType<typeof webhookNodes>;
 
 	beforeAll(async () => {
 		// As the demo: every workflow with a trigger other than a Manual Trigger is published.
@@ -76,7 +74,8 @@ describe('bad input to every webhook of the bundled workflows', () => {
 		const shippoHooks = (await axios.get(`${stack.standins.shippo.url}/webhooks`, { headers: SHIPPO_AUTH })).data
 			.results as Array<{ url: string }>;
 
-		targets = webhookNodes().map(({ file, node }) => {
+		nodes = webhookNodes(stack.workflows);
+		targets = nodes.map(({ file, node }) => {
 			const label = `${file} → ${node.name}`;
 			const base = `${stack.webhookUrl}/webhook`;
 			switch (node.type) {
@@ -162,11 +161,12 @@ describe('bad input to every webhook of the bundled workflows', () => {
 		expect({ what, text: answer.text }).not.toEqual({ what, text: expect.stringMatching(/\/node_modules\/|\.js:|\.ts:|\bat [\w.<>]+ \(/) });
 	}
 
-	it('covers every webhook of workflows/*.json (HighLevel Trigger, Shippo Trigger, Shipping Rates Trigger, Webhook)', () => {
-		const types = webhookNodes().map(({ node }) => node.type.replace(`${PACKAGE}.`, ''));
+	it('covers every webhook of workflows/*.json (HighLevel Trigger, Shippo Trigger, Shipping Rates Trigger, Webhook), each published', () => {
+		const types = nodes.map(({ node }) => node.type.replace(`${PACKAGE}.`, ''));
 		expect(new Set(types)).toEqual(
 			new Set(['highLevelShippingTrigger', 'shippoTrigger', 'shippingRatesTrigger', 'n8n-nodes-base.webhook']),
 		);
+		expect(nodes.filter(({ active }) => !active).map(({ file }) => file)).toEqual([]);
 		expect(targets).toHaveLength(types.length);
 	});
 
