@@ -34,8 +34,10 @@ export const seenWebhookIds = new BoundedIdSet(10_000);
 /**
  * Starts a workflow on HighLevel marketplace-app webhooks (orders, app install/uninstall,
  * products, prices). HighLevel signs each webhook with its own key, so no credential is needed:
- * the signature is verified over the raw request bytes (Ed25519 `x-ghl-signature`, or the legacy
- * RSA `x-wh-signature` when enabled), then the timestamp window and `webhookId` dedupe are applied.
+ * the signature (Ed25519 `x-ghl-signature`, or the legacy RSA `x-wh-signature` when enabled) is
+ * verified over the raw request bytes, else over `JSON.stringify` of the parsed body as HighLevel's
+ * SDK does (a body re-formatted by a proxy; see verifyHighLevelWebhook); then the timestamp window
+ * and `webhookId` dedupe are applied. A missing or invalid signature is answered 401 `{error}`.
  *
  * Sources: GoHighLevel/highlevel-api-docs docs/webhook events/*.md,
  * GoHighLevel/highlevel-api-docs docs/oauth/WebhookAuthentication.md, highlevel.md §5.
@@ -204,8 +206,12 @@ export class HighLevelShippingTrigger implements INodeType {
 			? req.rawBody
 			: Buffer.from(JSON.stringify(req.body ?? {}), 'utf8');
 		const acceptLegacy = this.getNodeParameter('acceptLegacy', true) as boolean;
+		// The parsed body is a second reading of the signed bytes (verifyHighLevelWebhook) only when it is
+		// the JSON object this trigger then emits.
+		const parsedBody = isJsonObject(req.body) ? req.body : undefined;
 		const verified = verifyHighLevelWebhook({
 			rawBody,
+			parsedBody,
 			headers: req.headers as HeaderBag,
 			ed25519Key: this.getNodeParameter('publicKey', DEFAULT_GHL_ED25519_PUBLIC_KEY) as string,
 			rsaKey: acceptLegacy
@@ -215,7 +221,8 @@ export class HighLevelShippingTrigger implements INodeType {
 		});
 		if (!verified.ok) return answer(401, { error: verified.reason });
 
-		const payload = payloadOf(req.body, rawBody);
+		// Signed as re-serialised: exactly that parsed body is what was signed, so it is the payload.
+		const payload = verified.signedBody === 'reserialised' ? parsedBody : payloadOf(req.body, rawBody);
 		if (!payload) return answer(400, { error: 'body is not a JSON object' });
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
@@ -248,10 +255,14 @@ export class HighLevelShippingTrigger implements INodeType {
 	}
 }
 
+const isObject = (value: unknown): value is IDataObject =>
+	!!value && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
+
+/** A parsed body that is a JSON object with at least one key (what payloadOf prefers). */
+const isJsonObject = (value: unknown): value is IDataObject => isObject(value) && Object.keys(value).length > 0;
+
 function payloadOf(body: unknown, rawBody: Buffer): IDataObject | undefined {
-	const isObject = (value: unknown): value is IDataObject =>
-		!!value && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
-	if (isObject(body) && Object.keys(body).length > 0) return body;
+	if (isJsonObject(body)) return body;
 	const parsed = parseJson(rawBody.toString('utf8'));
 	if (parsed === undefined) return isObject(body) ? body : undefined;
 	return isObject(parsed) ? parsed : undefined;

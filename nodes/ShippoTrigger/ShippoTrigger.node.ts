@@ -6,7 +6,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { OrderReference } from '../../nodes/shared/core/tracking';
 import { decodeOrderReference } from '../../nodes/shared/core/tracking';
 import { parseShippoWebhook, SHIPPO_TRACKING_EVENTS } from '../../nodes/shared/dialects/shippoWebhook';
@@ -17,7 +17,7 @@ import {
 	verifyShippoSignature,
 	verifyShippoWebhookPath,
 } from '../../nodes/shared/signatures/shippoWebhook';
-import { getShippoCredentials, shippoApiRequest } from '../../nodes/shared/shippo/transport';
+import { getShippoCredentials, shippoApiRequest, toShippoError } from '../../nodes/shared/shippo/transport';
 import { deleteShippoWebhooks, listShippoWebhooks } from '../../nodes/shared/shippo/webhooks';
 
 /**
@@ -28,7 +28,15 @@ import { deleteShippoWebhooks, listShippoWebhooks } from '../../nodes/shared/shi
  * On activation it registers one Shippo webhook per event (`POST /webhooks`) with a URL carrying a
  * token signed with the credential's secret, and removes them on deactivation; no ids are stored.
  * Every call must carry that token (401 otherwise); a `Shippo-Auth-Signature` header, when Shippo
- * sends one, is verified too. Sources: test/standins/specs/shippo/public-api.yaml (webhooks,
+ * sends one, is verified too. Deliveries it does not use (an event not selected, a label still
+ * queued) are answered 200 `{ignored: true, reason}`.
+ *
+ * Looking up the order (labels without metadata): when Shippo answers 404/410 for the label or order
+ * the event names, the delivery is answered 200 `{ignored: true, reason: "<what> not found at Shippo (…)"}` and
+ * starts nothing: Shippo may deliver a non-2xx answer again (its retry policy is unconfirmed,
+ * docs/reference/carriers.md §3 and §12), and a retry cannot make that object exist. When Shippo
+ * cannot be asked (network, timeout, 429, 5xx, 401/403) it is answered 502 with the reason, so a
+ * retry can still deliver the event. Sources: test/standins/specs/shippo/public-api.yaml (webhooks,
  * createWebhook, listWebhooks, deleteWebhook); docs/reference/carriers.md §3.
  */
 export class ShippoTrigger implements INodeType {
@@ -140,23 +148,29 @@ export class ShippoTrigger implements INodeType {
 		}
 		const result = parseShippoWebhook(req.body);
 		const events = this.getNodeParameter('events', []) as string[];
-		if ('ignored' in result) return { webhookResponse: { ignored: result.ignored } };
+		if ('ignored' in result) return { webhookResponse: { ignored: true, reason: result.ignored } };
 		if (!events.includes(result.event)) {
-			return { webhookResponse: { ignored: `event ${result.event} is not selected` } };
+			return { webhookResponse: { ignored: true, reason: `event ${result.event} is not selected` } };
 		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const json: IDataObject = { ...(result.update as unknown as IDataObject) };
 		if (!result.update.reference && options.lookUpReference !== false) {
 			const data = (req.body as IDataObject).data as IDataObject;
+			let lookup: ReferenceLookup;
 			try {
-				const reference = await lookUpReference(this, result.event, data);
-				if (reference) json.reference = reference as unknown as IDataObject;
+				lookup = await lookUpReference(this, result.event, data);
 			} catch (error) {
-				// Shippo could not be asked now: answer 5xx so the event is not lost as "no order".
+				// Shippo could not be asked now (network, timeout, 429, 5xx, credentials): answer 5xx so
+				// Shippo delivers the event again instead of it being lost as "no order".
 				const reason = error instanceof Error ? error.message : String(error);
 				res.status(502).json({ error: `could not look up the HighLevel order at Shippo: ${reason}` });
 				return { noWebhookResponse: true };
 			}
+			// Shippo says the label or its order does not exist: no retry can change that, so a 5xx would
+			// only have Shippo deliver it again. Acknowledged and ignored, like other events this
+			// trigger cannot use.
+			if ('notFound' in lookup) return { webhookResponse: { ignored: true, reason: lookup.notFound } };
+			if (lookup.reference) json.reference = lookup.reference as unknown as IDataObject;
 		}
 		if (options.includePayload) json.shippo = (req.body as IDataObject).data as IDataObject;
 		return { webhookResponse: { received: true, event: result.event }, workflowData: [[{ json }]] };
@@ -168,31 +182,59 @@ const idOf = (value: unknown): string | undefined => {
 	return typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined;
 };
 
+/** What asking Shippo for the HighLevel order gave: the reference (undefined: Shippo knows of none), or what Shippo does not have. */
+export type ReferenceLookup = { reference: OrderReference | undefined } | { notFound: string };
+
+/** Milliseconds one look-up request may take; a slower Shippo counts as unreachable (answer 5xx). */
+export const LOOKUP_TIMEOUT_MS = 10_000;
+
+/** HTTP statuses with which Shippo says an object does not exist (permanent: a retry gives the same). */
+const NOT_FOUND_STATUSES = ['404', '410'];
+
 /**
  * The HighLevel order of a label or tracking event whose metadata has no reference:
  * - transaction events: `data.order` → GET /orders/{id} → `order_number`;
  * - track_updated: `data.transaction` → GET /transactions/{id} → `metadata`, else its `order`.
- * Undefined when Shippo knows of no order; throws when Shippo cannot be asked.
- * Source: docs/reference/carriers.md §9 (mapping a carrier webhook back without a database).
+ *
+ * Returns `{reference}` (undefined when the event names no order, or the order carries no
+ * `hl:<locationId>:<orderId>`), or `{notFound}` with the reason when Shippo answers 404/410 for the
+ * order or label the event names. Throws (a NodeApiError from shippoApiRequest) when Shippo cannot
+ * be asked: network error, no answer within LOOKUP_TIMEOUT_MS, 429, 5xx, 401/403.
+ * Sources: docs/reference/carriers.md §9 (mapping a carrier webhook back without a database);
+ * test/standins/specs/shippo/public-api.yaml (getOrder, getTransaction: 404 `{"detail": "Not found."}`).
  */
 export async function lookUpReference(
 	ctx: IWebhookFunctions,
 	event: string,
 	data: IDataObject,
-): Promise<OrderReference | undefined> {
-	const fromOrder = async (orderId: string | undefined) => {
-		if (!orderId) return undefined;
-		const order = await shippoApiRequest(ctx, { method: 'GET', endpoint: `/orders/${encodeURIComponent(orderId)}` });
-		return decodeOrderReference(order.order_number) ?? decodeOrderReference(order.metadata);
+): Promise<ReferenceLookup> {
+	const get = async (what: string, endpoint: string): Promise<{ found: IDataObject } | { notFound: string }> => {
+		try {
+			return { found: await shippoApiRequest(ctx, { method: 'GET', endpoint, timeout: LOOKUP_TIMEOUT_MS }) };
+		} catch (error) {
+			if (error instanceof NodeApiError && NOT_FOUND_STATUSES.includes(String(error.httpCode))) {
+				return { notFound: `${what} not found at Shippo (GET ${endpoint}: HTTP ${error.httpCode})` };
+			}
+			// shippoApiRequest throws NodeApiErrors only; anything else is wrapped the same way.
+			throw error instanceof NodeApiError ? error : toShippoError(ctx, error);
+		}
 	};
-	if (event !== 'track_updated') return await fromOrder(idOf(data.order));
+	const fromOrder = async (orderId: string | undefined, whose: string): Promise<ReferenceLookup> => {
+		if (!orderId) return { reference: undefined };
+		const order = await get(`${whose} order ${orderId}`, `/orders/${encodeURIComponent(orderId)}`);
+		if ('notFound' in order) return order;
+		return { reference: decodeOrderReference(order.found.order_number) ?? decodeOrderReference(order.found.metadata) };
+	};
+	if (event !== 'track_updated') return await fromOrder(idOf(data.order), "the label's");
 	const transactionId = idOf(data.transaction);
-	if (!transactionId) return undefined;
-	const transaction = await shippoApiRequest(ctx, {
-		method: 'GET',
-		endpoint: `/transactions/${encodeURIComponent(transactionId)}`,
-	});
-	return decodeOrderReference(transaction.metadata) ?? (await fromOrder(idOf(transaction.order)));
+	if (!transactionId) return { reference: undefined };
+	const transaction = await get(
+		`the tracked label (transaction) ${transactionId}`,
+		`/transactions/${encodeURIComponent(transactionId)}`,
+	);
+	if ('notFound' in transaction) return transaction;
+	const reference = decodeOrderReference(transaction.found.metadata);
+	return reference ? { reference } : await fromOrder(idOf(transaction.found.order), "the tracked label's");
 }
 
 /** The webhook secret when set, else the API token: either is held only by the credential owner. */

@@ -74,8 +74,9 @@
  *   N8N_HIRING_BANNER_ENABLED=false, N8N_AI_ENABLED=false, N8N_DISABLED_MODULES=mcp-registry,
  *   N8N_VERIFIED_PACKAGES_ENABLED=false, N8N_LOG_LEVEL=info (options.logLevel),
  *   N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (the README's live-rates setting); chosen so that n8n
- *   makes no outbound connection at start-up. NODE_ENV is removed (Jest sets it to "test", which
- *   silences n8n's logs), as are N8N_*, DB_*, EXECUTIONS_*, QUEUE_* and WEBHOOK_URL from outside.
+ *   makes no outbound connection at start-up. NODE_ENV=production, as production runs n8n (without
+ *   it n8n puts a `stacktrace` with file paths into webhook error answers; Jest's "test" silences its
+ *   logs); N8N_*, DB_*, EXECUTIONS_*, QUEUE_* and WEBHOOK_URL from outside are removed.
  * scripts/install-n8n.sh sees this process's environment: N8N_HOME (install folder), N8N_VERSION,
  * NODE24_VERSION.
  * In queue mode (options.queue) each process adds DB_TYPE=postgresdb and DB_POSTGRESDB_* (pool of

@@ -4,7 +4,8 @@
  * - order-sync.json: HighLevel order webhooks (sent and signed by the HighLevel stand-in with its
  *   Ed25519 key; the trigger is configured with its public key) become exactly one Shippo order;
  * - fulfillment.json: the label Shippo reports (transaction_created, sent by the Shippo stand-in
- *   to the webhook the Shippo Trigger registered) becomes exactly one HighLevel fulfillment;
+ *   to the webhook the Shippo Trigger registered) becomes exactly one HighLevel fulfillment; its
+ *   redelivery after the Shippo order is gone is acknowledged as ignored (200) and starts nothing;
  * - reconcile-orders.json: a paid order whose webhook never arrived still gets its Shippo order;
  * - uninstall.json (called by order-sync.json on UNINSTALL): no carrier, carrier rate or Shippo
  *   webhook of the app is left.
@@ -166,6 +167,34 @@ describe('post-purchase workflows on a real n8n', () => {
 		expect(again.data.status).toBe(200);
 		await sleep(3000);
 		expect(await fulfillmentsOf()).toHaveLength(1);
+	});
+
+	it("acknowledges Shippo's redelivery of a label whose Shippo order no longer exists (200 {ignored}, naming the order) and starts nothing", async () => {
+		const [shippoOrder] = await shippoOrdersFor(ORDER.synced);
+		const orderId = String(shippoOrder.object_id);
+		const fulfillmentsBefore = (await highlevelState()).fulfillments[ORDER.synced] ?? [];
+		expect(fulfillmentsBefore).toHaveLength(1);
+		// The order removed at Shippo (the stand-in has no delete route; its state is in this process),
+		// then the label's transaction_created delivered again, as Shippo retries.
+		const shippoState = stack.standins.shippo.state as unknown as { orders: Record<string, Json> };
+		const kept = shippoState.orders[orderId];
+		delete shippoState.orders[orderId];
+		const requestsBefore = stack.standins.shippo.requests.length;
+		try {
+			const again = await axios.post(`${shippo()}/__standin/webhooks/redeliver`, {});
+			expect(again.data).toMatchObject({
+				event: 'transaction_created',
+				status: 200,
+				body: { ignored: true, reason: expect.stringMatching(new RegExp(`order ${orderId} not found at Shippo.*404`)) },
+			});
+			expect(stack.standins.shippo.requests.slice(requestsBefore)).toEqual([
+				expect.objectContaining({ route: 'GET /orders/{OrderId}', status: 404 }),
+			]);
+		} finally {
+			shippoState.orders[orderId] = kept;
+		}
+		await sleep(3000);
+		expect((await highlevelState()).fulfillments[ORDER.synced] ?? []).toHaveLength(1);
 	});
 
 	it('creates the Shippo order of a paid order whose webhook never arrived, once (reconcile-orders.json)', async () => {

@@ -51,6 +51,8 @@ export interface Stack {
 	callbackSecret: string;
 	sharedSecret: string;
 	locationId: string;
+	/** The workflows imported (file: absolute path), whether published, and the definition as imported. */
+	workflows: Array<{ id: string; name: string; file: string; active: boolean; definition: { nodes: unknown[] } }>;
 	logFile: string;
 	standins: { highlevel: Standin; shippo: Standin };
 	/** The imported workflows, each with the definition n8n got. */

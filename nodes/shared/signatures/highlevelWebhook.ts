@@ -1,7 +1,8 @@
 /**
  * Authenticity and replay checks for HighLevel webhooks (no n8n imports).
  *
- * Two signing schemes, both over the raw request bytes (re-serialising parsed JSON breaks both):
+ * Two signing schemes, both checked over the raw request bytes first and, when that fails, over
+ * `JSON.stringify` of the parsed body (see verifyHighLevelWebhook for why):
  *  - current: `x-ghl-signature`, Ed25519, base64 signature; key published in the marketplace
  *    Webhook Integration Guide (PEM, raw base64 or hex encodings are accepted, like the official SDK);
  *  - legacy: `x-wh-signature`, RSA-SHA256 (PKCS#1 v1.5), base64 signature; key in
@@ -154,10 +155,21 @@ export function signatureHeader(headers: HeaderBag, name: string): string | unde
 }
 
 export type SignatureScheme = 'ed25519' | 'rsa-sha256';
-export type VerifyResult = { ok: true; scheme: SignatureScheme } | { ok: false; reason: string };
+/** Which bytes the signature matched: the raw body, or `JSON.stringify` of the parsed body. */
+export type SignedBody = 'raw' | 'reserialised';
+export type VerifyResult =
+	| { ok: true; scheme: SignatureScheme; signedBody: SignedBody }
+	| { ok: false; reason: string };
 
 export interface VerifyHighLevelWebhookInput {
+	/** The request body as received (n8n's `req.rawBody`). */
 	rawBody: Buffer;
+	/**
+	 * The body as the host parsed it (n8n's `req.body`). When a plain object or array, its
+	 * `JSON.stringify` is checked after the raw bytes fail; anything else (string, Buffer, undefined)
+	 * is not.
+	 */
+	parsedBody?: unknown;
 	headers: HeaderBag;
 	/** Ed25519 key (PEM, raw base64 or hex); default: the published HighLevel key. */
 	ed25519Key?: string;
@@ -168,21 +180,62 @@ export interface VerifyHighLevelWebhookInput {
 }
 
 /**
- * Checks a webhook's signature. Ed25519 (`x-ghl-signature`) is preferred: when that header is
- * present, only it is checked. RSA (`x-wh-signature`) is checked only when the Ed25519 header
- * is missing and legacy signatures are accepted.
+ * `JSON.stringify(parsedBody)` as bytes when it can be a second reading of the signed body: the
+ * parsed body is a plain object or array and its compact form differs from the raw bytes.
+ * Comparing with `equals` is safe here: both sides are the request itself, no secret.
+ */
+function reserialisedBody(rawBody: Buffer, parsedBody: unknown): Buffer | undefined {
+	if (parsedBody === null || typeof parsedBody !== 'object' || Buffer.isBuffer(parsedBody)) return undefined;
+	let text: string | undefined;
+	try {
+		text = JSON.stringify(parsedBody);
+	} catch {
+		return undefined;
+	}
+	if (text === undefined) return undefined;
+	const bytes = Buffer.from(text, 'utf8');
+	return bytes.equals(rawBody) ? undefined : bytes;
+}
+
+/**
+ * Checks a webhook's signature; `{ok: true, scheme, signedBody}` or `{ok: false, reason}` (the
+ * reason names the header: missing, invalid, or an unreadable configured key). Ed25519
+ * (`x-ghl-signature`, base64) is preferred: when that header is present, only it is checked. RSA
+ * (`x-wh-signature`, base64 RSA-SHA256) is checked only when the Ed25519 header is missing and
+ * legacy signatures are accepted.
+ *
+ * Which bytes: the raw body first (what HighLevel sent). If the signature does not match them, it
+ * is checked once more over `JSON.stringify(parsedBody)`, as HighLevel's own SDK does:
+ * `@gohighlevel/api-client` (https://github.com/GoHighLevel/highlevel-api-sdk,
+ * https://www.npmjs.com/package/@gohighlevel/api-client), `lib/webhook/webhook-manager` — verifies
+ * over `req.rawBody` when the host kept it, else `JSON.stringify(req.body)` (docs/reference/highlevel.md
+ * §5.3; an earlier release always used `JSON.stringify(req.body)`). So the compact re-serialisation
+ * is a form HighLevel's signature is meant to hold for. A proxy or host that re-formats the JSON
+ * (spaces, newlines) before n8n sees it changes the raw bytes but not that form; without this second
+ * check such a delivery would be refused with 401 and its order lost.
+ *
+ * It weakens nothing: the second check still needs HighLevel's signature over exactly those bytes,
+ * and they are the body the trigger goes on to use, so a changed value fails both checks. Both are
+ * `crypto.verify` calls (no byte comparison of a secret); the second one runs only after the first
+ * failed, which reveals nothing secret.
  */
 export function verifyHighLevelWebhook(input: VerifyHighLevelWebhookInput): VerifyResult {
 	const { rawBody, headers } = input;
 	const ed25519Signature = signatureHeader(headers, ED25519_SIGNATURE_HEADER);
 	const rsaSignature = signatureHeader(headers, RSA_SIGNATURE_HEADER);
+	const reserialised = reserialisedBody(rawBody, input.parsedBody);
+	const signedBody = (check: (body: Buffer) => boolean): SignedBody | undefined => {
+		if (check(rawBody)) return 'raw';
+		return reserialised && check(reserialised) ? 'reserialised' : undefined;
+	};
 	if (ed25519Signature) {
 		const parsed = parseEd25519PublicKey(
 			input.ed25519Key?.trim() ? input.ed25519Key : DEFAULT_GHL_ED25519_PUBLIC_KEY,
 		);
 		if (!('key' in parsed)) return { ok: false, reason: parsed.error };
-		return verifyEd25519(rawBody, ed25519Signature, parsed.key)
-			? { ok: true, scheme: 'ed25519' }
+		const matched = signedBody((body) => verifyEd25519(body, ed25519Signature, parsed.key));
+		return matched
+			? { ok: true, scheme: 'ed25519', signedBody: matched }
 			: { ok: false, reason: `invalid ${ED25519_SIGNATURE_HEADER} signature` };
 	}
 	if (rsaSignature) {
@@ -194,8 +247,9 @@ export function verifyHighLevelWebhook(input: VerifyHighLevelWebhookInput): Veri
 		}
 		const parsed = parseRsaPublicKey(input.rsaKey?.trim() ? input.rsaKey : LEGACY_GHL_RSA_PUBLIC_KEY);
 		if (!('key' in parsed)) return { ok: false, reason: parsed.error };
-		return verifyRsaSha256(rawBody, rsaSignature, parsed.key)
-			? { ok: true, scheme: 'rsa-sha256' }
+		const matched = signedBody((body) => verifyRsaSha256(body, rsaSignature, parsed.key));
+		return matched
+			? { ok: true, scheme: 'rsa-sha256', signedBody: matched }
 			: { ok: false, reason: `invalid ${RSA_SIGNATURE_HEADER} signature` };
 	}
 	return {

@@ -13,10 +13,14 @@ function n8nEnvironment({ userFolder, port, brokerPort, encryptionKey, logLevel,
 	// Nothing from a surrounding n8n setup leaks in.
 	for (const key of Object.keys(env))
 		if (/^(N8N_|DB_|WEBHOOK_URL$|EXECUTIONS_|QUEUE_)/.test(key)) delete env[key];
-	// Jest sets NODE_ENV=test, which silences n8n's logs and changes its behaviour.
-	delete env.NODE_ENV;
 	return {
 		...env,
+		// As production runs n8n (Jest's NODE_ENV=test would silence its logs and change its behaviour).
+		// Without NODE_ENV, n8n counts as in development and adds a `stacktrace` (file paths) to the
+		// error answers of its webhook and REST routes, e.g. for a malformed JSON body. Production mode
+		// also turns on n8n's rate limits (login: 5 a minute per e-mail; the stack logs in once per
+		// start) and its crash journal (a start after an unclean stop waits 10 s).
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
@@ -26,6 +30,8 @@ function n8nEnvironment({ userFolder, port, brokerPort, encryptionKey, logLevel,
 		N8N_WEBHOOK_URL: base,
 		N8N_EDITOR_BASE_URL: base,
 		N8N_ENCRYPTION_KEY: encryptionKey,
+		// n8n is served over plain http on loopback: a secure auth cookie would never be sent back, so
+		// the owner session (REST calls here, the demo's editor in a browser) would not work.
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_DIAGNOSTICS_ENABLED: 'false',

@@ -102,16 +102,44 @@ describe('HighLevel Trigger webhook', () => {
 		expect(Date.parse(String(emitted[0].receivedAt))).not.toBeNaN();
 	});
 
-	it('verifies the raw bytes, not the re-serialised body', async () => {
+	it('accepts a signature over JSON.stringify(body) when the wire bytes were re-formatted (as HighLevel’s SDK checks)', async () => {
 		const raw = delivery(orderCreate);
-		// Signature over compact JSON, wire bytes pretty-printed: must fail.
-		const compact = Buffer.from(JSON.stringify(JSON.parse(raw.toString('utf8'))));
-		const { res, emitted } = await deliver(raw, edHeaders(compact));
+		const body: unknown = JSON.parse(raw.toString('utf8'));
+		// Signed over the compact form; the bytes n8n received are pretty-printed, with extra newlines.
+		const compact = Buffer.from(JSON.stringify(body));
+		const reformatted = Buffer.from(`\n${raw.toString('utf8')}\n\n`);
+		const { res, emitted } = await deliver(reformatted, edHeaders(compact), {}, { body, rawBody: reformatted });
+		expect(res.headersSent).toBe(false);
+		expect(emitted).toHaveLength(1);
+		expect(emitted[0]).toMatchObject({ event: 'OrderCreate', _id: '660ed43bfdf9fc05a0de7a40' });
+	});
+
+	it('answers 401 for a changed value whether the signature was over the raw or the re-serialised body', async () => {
+		for (const signedOver of ['raw', 'compact'] as const) {
+			const raw = delivery(orderCreate);
+			const compact = Buffer.from(JSON.stringify(JSON.parse(raw.toString('utf8'))));
+			const headers = edHeaders(signedOver === 'raw' ? raw : compact);
+			const tampered = Buffer.from(raw.toString('utf8').replace('"amount": 150.1', '"amount": 1.1'));
+			const { result, res, emitted } = await deliver(tampered, headers);
+			expect(result).toEqual({ noWebhookResponse: true });
+			expect(res.statusCode).toBe(401);
+			expect(res.parsed()).toEqual({ error: 'invalid x-ghl-signature signature' });
+			expect(emitted).toHaveLength(0);
+		}
+	});
+
+	it.each([
+		['missing', {}, 'missing signature (x-ghl-signature or x-wh-signature)'],
+		['garbled', { 'x-ghl-signature': '!!not-base64!!' }, 'invalid x-ghl-signature signature'],
+	])('answers 401 naming the header for a %s signature', async (_label, headers, error) => {
+		const raw = delivery(orderCreate);
+		const { res, emitted } = await deliver(raw, { 'content-type': 'application/json', ...headers });
 		expect(res.statusCode).toBe(401);
+		expect(res.parsed()).toEqual({ error });
 		expect(emitted).toHaveLength(0);
 	});
 
-	it('falls back to JSON.stringify(body) only when no raw body is available', async () => {
+	it('checks JSON.stringify(body) when no raw body is available', async () => {
 		const raw = delivery(orderCreate);
 		const body: unknown = JSON.parse(raw.toString('utf8'));
 		const compact = Buffer.from(JSON.stringify(body));

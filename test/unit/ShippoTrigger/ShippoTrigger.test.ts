@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import { ShippoTrigger } from '../../../nodes/ShippoTrigger/ShippoTrigger.node';
+import { LOOKUP_TIMEOUT_MS, ShippoTrigger } from '../../../nodes/ShippoTrigger/ShippoTrigger.node';
 import { signShippoWebhookPath } from '../../../nodes/shared/signatures/shippoWebhook';
 import { FakeResponse } from '../helpers/fakeResponse';
 
@@ -90,9 +90,9 @@ describe('Shippo Trigger webhook', () => {
 
 	it('acknowledges without emitting an unselected event or a label not bought yet', async () => {
 		const updated = webhookContext({ ...label, event: 'transaction_updated' });
-		expect(await node.webhook.call(updated.ctx)).toEqual({ webhookResponse: { ignored: 'event transaction_updated is not selected' } });
+		expect(await node.webhook.call(updated.ctx)).toEqual({ webhookResponse: { ignored: true, reason: 'event transaction_updated is not selected' } });
 		const queued = webhookContext({ ...label, data: { ...label.data, status: 'QUEUED' } });
-		expect(await node.webhook.call(queued.ctx)).toEqual({ webhookResponse: { ignored: expect.stringMatching(/QUEUED/) } });
+		expect(await node.webhook.call(queued.ctx)).toEqual({ webhookResponse: { ignored: true, reason: expect.stringMatching(/QUEUED/) } });
 	});
 });
 
@@ -204,6 +204,77 @@ describe('Shippo Trigger: looking up the HighLevel order through Shippo', () => 
 		expect(await node.webhook.call(ctx)).toEqual({ noWebhookResponse: true });
 		expect(res.statusCode).toBe(502);
 		expect(res.body).toMatch(/look up the HighLevel order/);
+	});
+
+	/** What the n8n request helper throws for an HTTP error answer (as axios does). */
+	const httpError = (status: number, detail: string) =>
+		Object.assign(new Error(`Request failed with status code ${status}`), {
+			response: { status, data: { detail } },
+		});
+
+	it("acknowledges (200, ignored, no execution) a label whose order Shippo does not have (404), naming the order", async () => {
+		const { ctx, res, urls } = lookupContext(noMetadata, () => {
+			throw httpError(404, 'Not found.');
+		});
+		const result = await node.webhook.call(ctx);
+		expect(urls).toEqual(['https://api.goshippo.com/orders/ord-1']);
+		expect(result.workflowData).toBeUndefined();
+		expect(result.noWebhookResponse).toBeUndefined();
+		expect(result.webhookResponse).toEqual({ ignored: true, reason: expect.stringMatching(/order ord-1 not found at Shippo.*404/) });
+		expect(res.body).toBeUndefined();
+		expect(res.statusCode).toBe(200);
+	});
+
+	it('acknowledges a tracking event whose label (404) or whose label’s order (410) Shippo does not have, naming it', async () => {
+		const track = {
+			event: 'track_updated',
+			data: { carrier: 'usps', tracking_number: '92', transaction: 'tx9', metadata: '', tracking_status: { status: 'DELIVERED' } },
+		};
+		const noLabel = lookupContext(track, () => {
+			throw httpError(404, 'Not found.');
+		});
+		const first = await node.webhook.call(noLabel.ctx);
+		expect(first.workflowData).toBeUndefined();
+		expect(first.webhookResponse).toEqual({ ignored: true, reason: expect.stringMatching(/label \(transaction\) tx9 not found at Shippo/) });
+
+		const noOrder = lookupContext(track, (url) => {
+			if (url.includes('/transactions/')) return { object_id: 'tx9', metadata: '', order: 'ord-2' };
+			throw httpError(410, 'Gone.');
+		});
+		const second = await node.webhook.call(noOrder.ctx);
+		expect(noOrder.urls).toEqual(['https://api.goshippo.com/transactions/tx9', 'https://api.goshippo.com/orders/ord-2']);
+		expect(second.workflowData).toBeUndefined();
+		expect(second.webhookResponse).toEqual({ ignored: true, reason: expect.stringMatching(/order ord-2 not found at Shippo.*410/) });
+	});
+
+	it.each([
+		['429 (throttled)', () => httpError(429, 'Request was throttled. Expected available in 60 seconds.'), /throttled/],
+		['500', () => httpError(500, 'A server error occurred.'), /server error/],
+		['503', () => httpError(503, 'Service Unavailable'), /Service Unavailable/],
+		['401 (a token the owner can fix)', () => httpError(401, 'Invalid token.'), /Invalid token/],
+		['a timeout', () => Object.assign(new Error('timeout of 10000ms exceeded'), { code: 'ECONNABORTED' }), /timeout/],
+		['a refused connection', () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' }), /refused the connection/],
+	])('answers 502 with the reason when Shippo answers %s (a retry can succeed), and emits nothing', async (_label, failure, words) => {
+		const { ctx, res } = lookupContext(noMetadata, () => {
+			throw failure();
+		});
+		expect(await node.webhook.call(ctx)).toEqual({ noWebhookResponse: true });
+		expect(res.statusCode).toBe(502);
+		expect(res.parsed()).toEqual({ error: expect.stringMatching(/could not look up the HighLevel order at Shippo/) });
+		expect(res.body).toMatch(words);
+	});
+
+	it('bounds each look-up request with LOOKUP_TIMEOUT_MS', async () => {
+		const timeouts: unknown[] = [];
+		const { ctx } = lookupContext(noMetadata, () => ({ order_number: 'hl:locA:orderB' }));
+		const helpers = (ctx as unknown as { helpers: { httpRequestWithAuthentication: (t: string, r: IDataObject) => unknown } }).helpers;
+		const original = helpers.httpRequestWithAuthentication;
+		helpers.httpRequestWithAuthentication = async (type: string, request: IDataObject) => {
+			timeouts.push(request.timeout);
+			return await original(type, request);
+		};
+		await node.webhook.call(ctx);
+		expect(timeouts).toEqual([LOOKUP_TIMEOUT_MS]);
 	});
 
 	it('asks nothing when the metadata has the reference, or when the look-up is off', async () => {

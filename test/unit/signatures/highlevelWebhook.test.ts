@@ -112,6 +112,7 @@ describe('verifyHighLevelWebhook', () => {
 		expect(verifyHighLevelWebhook({ ...base, headers: { 'x-ghl-signature': edSig(rawBody) } })).toEqual({
 			ok: true,
 			scheme: 'ed25519',
+			signedBody: 'raw',
 		});
 	});
 
@@ -125,7 +126,7 @@ describe('verifyHighLevelWebhook', () => {
 
 	it('checks RSA only when the Ed25519 header is missing (N/A) and legacy is accepted', () => {
 		const headers = { 'x-ghl-signature': 'N/A', 'x-wh-signature': rsaSig(rawBody) };
-		expect(verifyHighLevelWebhook({ ...base, headers })).toEqual({ ok: true, scheme: 'rsa-sha256' });
+		expect(verifyHighLevelWebhook({ ...base, headers })).toEqual({ ok: true, scheme: 'rsa-sha256', signedBody: 'raw' });
 		expect(verifyHighLevelWebhook({ ...base, headers, acceptLegacy: false })).toEqual({
 			ok: false,
 			reason: 'missing x-ghl-signature signature (legacy x-wh-signature is not accepted)',
@@ -161,6 +162,78 @@ describe('verifyHighLevelWebhook', () => {
 	it('uses the published keys when none is configured (a locally signed body then fails)', () => {
 		const result = verifyHighLevelWebhook({ rawBody, headers: { 'x-ghl-signature': edSig(rawBody) } });
 		expect(result).toEqual({ ok: false, reason: 'invalid x-ghl-signature signature' });
+	});
+});
+
+describe('verifyHighLevelWebhook over a re-serialised body (as HighLevel’s SDK checks it)', () => {
+	const parsed: unknown = JSON.parse(rawBody.toString('utf8'));
+	const compact = Buffer.from(JSON.stringify(parsed));
+	// The same JSON as a proxy might pass it on: other spaces and newlines, same keys and values.
+	// (Line breaks occur only between tokens: JSON.stringify escapes them inside strings.)
+	const reformatted = Buffer.from(`\n  ${JSON.stringify(parsed, null, '\t').replace(/\n/g, '\r\n  \n')}\r\n`);
+	const base = { ed25519Key: edPem, rsaKey: rsaPem, acceptLegacy: true };
+	const check = (raw: Buffer, parsedBody: unknown, headers: Record<string, string>) =>
+		verifyHighLevelWebhook({ ...base, rawBody: raw, parsedBody, headers });
+
+	it('accepts a signature over the raw body (checked first)', () => {
+		expect(check(rawBody, parsed, { 'x-ghl-signature': edSig(rawBody) })).toEqual({
+			ok: true,
+			scheme: 'ed25519',
+			signedBody: 'raw',
+		});
+	});
+
+	it.each([
+		['pretty-printed', rawBody],
+		['re-formatted with tabs, spaces and newlines', reformatted],
+	])('accepts a signature over JSON.stringify(parsed) when the raw body is %s (Ed25519 and RSA)', (_label, raw) => {
+		expect(JSON.parse(raw.toString('utf8'))).toEqual(parsed);
+		expect(check(raw, parsed, { 'x-ghl-signature': edSig(compact) })).toEqual({
+			ok: true,
+			scheme: 'ed25519',
+			signedBody: 'reserialised',
+		});
+		expect(check(raw, parsed, { 'x-wh-signature': rsaSig(compact) })).toEqual({
+			ok: true,
+			scheme: 'rsa-sha256',
+			signedBody: 'reserialised',
+		});
+	});
+
+	it('does not try JSON.stringify without a parsed object (no parsed body, or a string)', () => {
+		const headers = { 'x-ghl-signature': edSig(compact) };
+		expect(check(rawBody, undefined, headers)).toEqual({ ok: false, reason: 'invalid x-ghl-signature signature' });
+		expect(check(rawBody, rawBody.toString('utf8'), headers)).toEqual({
+			ok: false,
+			reason: 'invalid x-ghl-signature signature',
+		});
+	});
+
+	it('rejects a tampered body (a changed value) both ways', () => {
+		const changed: unknown = JSON.parse(tampered.toString('utf8'));
+		expect(changed).not.toEqual(parsed);
+		for (const signature of [edSig(rawBody), edSig(compact)]) {
+			expect(check(tampered, changed, { 'x-ghl-signature': signature })).toEqual({
+				ok: false,
+				reason: 'invalid x-ghl-signature signature',
+			});
+		}
+		for (const signature of [rsaSig(rawBody), rsaSig(compact)]) {
+			expect(check(tampered, changed, { 'x-wh-signature': signature })).toEqual({
+				ok: false,
+				reason: 'invalid x-wh-signature signature',
+			});
+		}
+	});
+
+	it.each([
+		['missing', {}, 'missing signature (x-ghl-signature or x-wh-signature)'],
+		['empty', { 'x-ghl-signature': '' }, 'missing signature (x-ghl-signature or x-wh-signature)'],
+		['not base64', { 'x-ghl-signature': 'not a signature!' }, 'invalid x-ghl-signature signature'],
+		['base64 of the wrong length', { 'x-ghl-signature': Buffer.from('short').toString('base64') }, 'invalid x-ghl-signature signature'],
+		['garbled legacy', { 'x-wh-signature': '%%%' }, 'invalid x-wh-signature signature'],
+	])('fails a %s signature header with a reason naming it', (_label, headers, reason) => {
+		expect(check(rawBody, parsed, headers as Record<string, string>)).toEqual({ ok: false, reason });
 	});
 });
 
