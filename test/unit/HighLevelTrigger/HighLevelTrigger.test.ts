@@ -147,17 +147,6 @@ describe('HighLevel Trigger webhook', () => {
 		expect(emitted).toHaveLength(1);
 	});
 
-	it('answers 401 and emits nothing for a tampered body', async () => {
-		const raw = delivery(orderCreate);
-		const headers = edHeaders(raw);
-		const tampered = Buffer.from(raw.toString('utf8').replace('"amount": 150.1', '"amount": 1.1'));
-		const { result, res, emitted } = await deliver(tampered, headers);
-		expect(result).toEqual({ noWebhookResponse: true });
-		expect(res.statusCode).toBe(401);
-		expect(res.parsed()).toEqual({ error: 'invalid x-ghl-signature signature' });
-		expect(emitted).toHaveLength(0);
-	});
-
 	it('answers 401 for a signature made with another key', async () => {
 		const raw = delivery(orderCreate);
 		const { res, emitted } = await deliver(raw, edHeaders(raw, otherEd.privateKey));
