@@ -8,11 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -d node_modules ] || [ ! -d node_modules/playwright-core ]; then
-  echo "[screenshots] npm install (from package-lock.json)"
-  npm install --no-audit --no-fund --loglevel=error
+  echo "[screenshots] npm ci (exactly package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 echo "[screenshots] npm run build"
-npm run build
+# @n8n/node-cli draws spinners; without a terminal print plain lines instead.
+if [ -t 1 ]; then npm run build; else CI=true NO_COLOR=1 npm run build; fi
 bash scripts/install-n8n.sh > /dev/null
 CHROMIUM="$(bash scripts/install-chromium.sh | sed -n 's/^CHROMIUM=//p')"
 export CHROMIUM
