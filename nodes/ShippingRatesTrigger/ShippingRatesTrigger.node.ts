@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { handleRateCallback } from './callback';
 import { deleteCarrier, ownCarriers, registrationTarget, upsertCarrier } from './registration';
 import { DEFAULT_MAX_IN_FLIGHT } from './settings';
+import { DEFAULT_PLATFORM_ID, livePlatforms } from '../../nodes/shared/liveRates/platforms';
 import { highLevelAuthenticationProperty, highLevelCredentials } from '../../nodes/shared/highlevel/descriptions';
 
 /**
@@ -49,6 +50,16 @@ export class ShippingRatesTrigger implements INodeType {
 				name: 'notice',
 				type: 'notice',
 				default: '',
+			},
+			{
+				displayName: 'Platform',
+				name: 'platform',
+				type: 'options',
+				noDataExpression: true,
+				options: livePlatforms().map((platform) => ({ name: platform.displayName, value: platform.id })),
+				default: DEFAULT_PLATFORM_ID,
+				description:
+					'Store platform that calls this URL for rates at checkout: how its callbacks are authenticated, read and answered (nodes/shared/liveRates/platforms)',
 			},
 			highLevelAuthenticationProperty,
 			{

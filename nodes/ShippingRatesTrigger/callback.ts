@@ -1,8 +1,9 @@
 /**
  * One live-rate callback, as the Shipping Rates Trigger handles it (its `webhook` method).
  *
- *  1. verify the signed URL (`?loc=&t=`, constant time; 401 otherwise);
- *  2. parse HighLevel's body into one canonical rate request (400 naming the field otherwise);
+ *  1. authenticate the callback through the trigger's platform (nodes/shared/liveRates/platform.ts;
+ *     HighLevel: the signed URL `?loc=&t=`, constant time; 401 otherwise);
+ *  2. parse the platform's body into one canonical rate request (400 naming the field otherwise);
  *  3. answer cache: an identical cart answered by the workflow less than N seconds ago is
  *     answered again at once (`x-shipping-rates-source: cache`), no execution;
  *  4. admission control (admission.ts): with every slot of this trigger taken (an adaptive bound
@@ -12,16 +13,13 @@
  *     request, `deadlineAt` and the fallback rates; the slot is given back when the execution's
  *     own answer reaches the response.
  * The hot path reads the credential through the short-lived credential cache and the parameters
- * without n8n's per-parameter cost. Sources: HighLevel Custom Shipping Carrier Integration Guide §3.
+ * without n8n's per-parameter cost. The emitted item is `RateCallbackItem` (platform.ts).
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import {
-	formatHighLevelRates,
-	parseHighLevelRateRequest,
-	RateRequestParseError,
-} from '../../nodes/shared/dialects/highlevel';
-import { readCallbackQuery, verifyLocationToken } from '../../nodes/shared/signatures/callbackToken';
+import type { CallbackSecret, LiveRatePlatform, RateCallback } from '../../nodes/shared/liveRates/platform';
+import { RateRequestParseError } from '../../nodes/shared/liveRates/platform';
+import { platformById } from '../../nodes/shared/liveRates/platforms';
 import { callbackSecretOf } from '../../nodes/shared/signatures/secret';
 import { SOURCE_HEADER } from '../../nodes/shared/liveRates/headers';
 import type { GuardedResponse } from './failOpen';
@@ -30,9 +28,6 @@ import { answerCache, answerCacheKey } from './answerCache';
 import { readFallbackRates } from './fallback';
 import { admissionGateFor } from './admission';
 import { readTriggerSettings, SLOT_HOLD_AFTER_DEADLINE_MS, TARGET_LATENCY_SHARE } from './settings';
-
-/** A kept credential older than this is read again before a callback is refused as unsigned. */
-const REVERIFY_AFTER_MS = 5_000;
 
 interface Answerable {
 	status(code: number): Answerable;
@@ -46,29 +41,28 @@ function answerNow(res: Answerable, status: number, body: unknown, source?: stri
 	return { noWebhookResponse: true };
 }
 
-/** Whether the callback URL is signed for `locationId`; a rotated secret is picked up within 5 s. */
-async function isSigned(ctx: IWebhookFunctions, credentialType: string, locationId: string, token: string) {
-	if (verifyLocationToken(await callbackSecretOf(ctx, undefined, { credentialType }), locationId, token)) {
-		return true;
-	}
-	const secret = await callbackSecretOf(ctx, undefined, { credentialType, maxAgeMs: REVERIFY_AFTER_MS });
-	return verifyLocationToken(secret, locationId, token);
-}
-
 export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const receivedAt = Date.now();
 	const req = this.getRequestObject();
 	const res = this.getResponseObject();
 	const settings = readTriggerSettings(this);
+	const platform: LiveRatePlatform = platformById(settings.platform);
 
-	const { locationId, token } = readCallbackQuery(req.query as Record<string, unknown>);
-	if (!(await isSigned(this, settings.credentialType, locationId, token))) {
-		return answerNow(res, 401, { error: 'invalid or missing callback token (query parameters loc and t)' });
-	}
+	const callback: RateCallback = {
+		query: req.query as Record<string, unknown>,
+		headers: req.headers ?? {},
+		rawBody: (req as unknown as { rawBody?: Buffer }).rawBody,
+		body: req.body,
+	};
+	const secret: CallbackSecret = async (options) =>
+		await callbackSecretOf(this, undefined, { credentialType: settings.credentialType, maxAgeMs: options?.maxAgeMs });
+	const authentication = await platform.authenticate(callback, secret);
+	if (!authentication.ok) return answerNow(res, authentication.status, { error: authentication.error });
+	const locationId = authentication.storeId;
 
 	let request;
 	try {
-		request = parseHighLevelRateRequest(req.body, settings.defaultCurrency);
+		request = platform.parse(req.body, { storeId: locationId, defaultCurrency: settings.defaultCurrency });
 	} catch (error) {
 		if (error instanceof RateRequestParseError) {
 			return answerNow(res, 400, { error: error.message, field: error.field });
@@ -76,7 +70,7 @@ export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebh
 		throw new NodeOperationError(this.getNode(), error as Error);
 	}
 	if (request.locationId && request.locationId !== locationId) {
-		return answerNow(res, 401, { error: 'callback URL is signed for another location than the body altId' });
+		return answerNow(res, 401, { error: 'callback URL is signed for another location (store) than the body names' });
 	}
 
 	const workflowId = this.getWorkflow().id ?? '';
@@ -87,7 +81,7 @@ export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebh
 	if (cached) return answerNow(res, 200, cached, 'cache');
 
 	const fallbackRates = readFallbackRates(settings.fallbackRates, request.currency);
-	const fallbackBody = formatHighLevelRates(fallbackRates);
+	const fallbackBody = platform.formatFallback(fallbackRates);
 	const slot = admissionGateFor(`${workflowId}\n${nodeName}`, {
 		maxInFlight: settings.maxInFlight,
 		holdMs: settings.deadlineMs + SLOT_HOLD_AFTER_DEADLINE_MS,
@@ -99,6 +93,7 @@ export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebh
 	armFailOpen(res as unknown as GuardedResponse, {
 		deadlineAt,
 		fallbackBody,
+		isAnswer: platform.isAnswer,
 		onSettled: (_source, body, cacheable) => {
 			if (cacheKey && cacheable) answerCache.set(cacheKey, body as IDataObject, settings.answerCacheTtlMs);
 		},
@@ -107,6 +102,7 @@ export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebh
 
 	const json: IDataObject = {
 		...(request as unknown as IDataObject),
+		platform: platform.id,
 		locationId: request.locationId ?? locationId,
 		receivedAt,
 		deadlineAt,

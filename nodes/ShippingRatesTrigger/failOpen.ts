@@ -1,14 +1,15 @@
 /**
  * Fail-open guard for a pending live-rate callback.
  *
- * HighLevel waits on the HTTP response of the callback; a 5xx, a non-JSON answer or a slow one
- * leaves the buyer without shipping options. Once the trigger has accepted a callback it arms
+ * The store platform (HighLevel, …) waits on the HTTP response of the callback; a 5xx, a non-JSON
+ * answer or a slow one leaves the buyer without shipping options. Once the trigger has accepted a callback it arms
  * this guard on the Express response:
  *  - at the deadline (FALLBACK_LEAD_MS before it, for timer delay under load), if nothing was sent
  *    yet, it answers 200 with the fallback rates;
  *  - whatever n8n sends later (the Shipping Rates Response node's answer arriving late, or n8n's
  *    own "Error in workflow" 500 when a node fails) is dropped once an answer went out;
- *  - an answer that is not 2xx `{"rates":[...]}` is replaced by the fallback rates;
+ *  - an answer that is not 2xx and a valid answer of the platform (`isAnswer`) is replaced by the
+ *    fallback rates;
  *  - header writes after the answer went out (`setHeader`, and `setHeaders`, which n8n's
  *    response-node relay uses and Node.js answers with "Cannot set headers after they are sent to
  *    the client" once headers are out) are dropped.
@@ -42,8 +43,13 @@ export interface GuardedResponse {
 export interface FailOpenOptions {
 	/** Epoch milliseconds by which an answer must be sent. */
 	deadlineAt: number;
-	/** Body sent on deadline or failure, HighLevel's `{ rates: [...] }`. */
-	fallbackBody: { rates: unknown[] };
+	/** Body sent on deadline or failure: the fallback rates in the platform's answer format. */
+	fallbackBody: unknown;
+	/**
+	 * Whether a body is a well-formed answer of the callback's platform (`LiveRatePlatform.isAnswer`);
+	 * any other answer is replaced by the fallback. Default: a `{ "rates": [...] }` object.
+	 */
+	isAnswer?: (body: unknown) => boolean;
 	/**
 	 * Called once with how the callback was answered, the body sent, and whether the workflow
 	 * marked it cacheable (carrier quotes rather than fallback rates).
@@ -94,7 +100,7 @@ export function armFailOpen(res: GuardedResponse, options: FailOpenOptions): voi
 		markExecutionAnswered();
 		if (settled) return res;
 		const parsed = parseBody(body);
-		const ok = res.statusCode >= 200 && res.statusCode < 300 && isRatesBody(parsed);
+		const ok = res.statusCode >= 200 && res.statusCode < 300 && (options.isAnswer ?? isRatesBody)(parsed);
 		deliver(ok ? parsed : options.fallbackBody, ok ? 'workflow' : 'fallback-error');
 		return res;
 	};

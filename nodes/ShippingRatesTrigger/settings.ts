@@ -4,6 +4,7 @@
  */
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { parameterReader } from '../../nodes/shared/parameters';
+import { DEFAULT_PLATFORM_ID } from '../../nodes/shared/liveRates/platforms';
 import { HIGHLEVEL_CREDENTIAL_TYPES } from '../../nodes/shared/highlevel/transport';
 import type { HighLevelAuthentication } from '../../nodes/shared/highlevel/transport';
 
@@ -33,6 +34,8 @@ export const TARGET_LATENCY_SHARE = 0.8;
 export const SLOT_HOLD_AFTER_DEADLINE_MS = 30_000;
 
 export interface TriggerSettings {
+	/** Id of the live-rate platform (nodes/shared/liveRates/platforms) the callbacks come from. */
+	platform: string;
 	credentialType: string;
 	/** Milliseconds after arrival by which the callback is answered. */
 	deadlineMs: number;
@@ -52,6 +55,7 @@ export function readTriggerSettings(ctx: IWebhookFunctions): TriggerSettings {
 	const authentication = read<HighLevelAuthentication>('authentication', 'oAuth2');
 	const maxInFlight = Number(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
 	return {
+		platform: String(read('platform', DEFAULT_PLATFORM_ID)),
 		credentialType: HIGHLEVEL_CREDENTIAL_TYPES[authentication] ?? HIGHLEVEL_CREDENTIAL_TYPES.oAuth2,
 		deadlineMs: Number(read('deadlineMs', 2500)),
 		fallbackRates: read<IDataObject>('fallbackRates', {}),

@@ -22,16 +22,9 @@ import {
 	toMinorUnits,
 } from '../core';
 
-/** Thrown when a callback body cannot become a rate request; `field` names the culprit. */
-export class RateRequestParseError extends Error {
-	constructor(
-		message: string,
-		readonly field?: string,
-	) {
-		super(message);
-		this.name = 'RateRequestParseError';
-	}
-}
+import { RateRequestParseError } from '../liveRates/platform';
+
+export { RateRequestParseError };
 
 type Json = Record<string, unknown>;
 

@@ -6,6 +6,7 @@ import { answerCache } from '../../../nodes/ShippingRatesTrigger/answerCache';
 import { admissionGateFor, resetAdmissionGates } from '../../../nodes/ShippingRatesTrigger/admission';
 import { clearCredentialCache } from '../../../nodes/shared/credentials/credentialCache';
 import { CACHEABLE_HEADER, SOURCE_HEADER } from '../../../nodes/shared/liveRates/headers';
+import { RateCallbackItemSchema } from '../../../nodes/shared/liveRates/platform';
 import { signLocation } from '../../../nodes/shared/signatures/callbackToken';
 import { FakeResponse } from '../helpers/fakeResponse';
 
@@ -65,6 +66,8 @@ describe('Shipping Rates Trigger webhook', () => {
 		const result = await node.webhook.call(ctx);
 		const item = result.workflowData?.[0]?.[0]?.json as IDataObject & { items: IDataObject[]; deadlineAt: number; receivedAt: number };
 		expect(item.locationId).toBe(LOCATION);
+		expect(item.platform).toBe('highLevel');
+		expect(RateCallbackItemSchema.safeParse(item).success).toBe(true);
 		expect(item.currency).toBe('USD');
 		expect(item.destination).toMatchObject({ street1: '456 Destination Ave', postalCode: '10001', country: 'US' });
 		expect(item.items).toHaveLength(2);

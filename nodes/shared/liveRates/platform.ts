@@ -1,0 +1,93 @@
+/**
+ * The live-rate platform contract: what a store platform that asks a carrier service for rates at
+ * checkout (HighLevel's shipping carriers, LaunchMyStore's live rate providers, BigCommerce's
+ * shipping providers) must provide so that one Shipping Rates Trigger and one Shipping Rates
+ * Response serve it. The fail-open guard, the deadline, the answer cache, admission control and
+ * the `x-shipping-rates-source` header live in the trigger and work the same for every platform;
+ * a platform only says how its callbacks are authenticated, read and answered.
+ *
+ * No n8n imports: a platform is plain functions over the request and canonical types
+ * (nodes/shared/core), so it is unit-tested without n8n. Adding a platform means one module that
+ * implements `LiveRatePlatform` and one line in `platforms/index.ts`.
+ */
+import { z } from 'zod';
+import type { RateQuote, RateRequest } from '../core';
+import { RateQuoteSchema, RateRequestSchema } from '../core';
+
+/** What a platform sees of an incoming rate callback. */
+export interface RateCallback {
+	/** Parsed query string (Express's `req.query`). */
+	query: Record<string, unknown>;
+	/** Header names in lower case. */
+	headers: Record<string, string | string[] | undefined>;
+	/** The body as received (for signatures over the raw bytes); undefined when the host kept none. */
+	rawBody?: Buffer;
+	/** The parsed JSON body. */
+	body: unknown;
+}
+
+/**
+ * The secret a platform verifies callbacks with (a signing secret or client secret of the
+ * trigger's credential). `maxAgeMs` asks for a copy read from the credential store no longer than
+ * that ago (a rotated secret is picked up before a callback is refused).
+ */
+export type CallbackSecret = (options?: { maxAgeMs?: number }) => Promise<string>;
+
+/** The outcome of authenticating a callback: the store it is for, or why it is refused (4xx). */
+export type Authentication =
+	| { ok: true; storeId: string }
+	| { ok: false; status: 401 | 403; error: string };
+
+/** Thrown by `parse` when a body cannot become a rate request; `field` names the culprit. */
+export class RateRequestParseError extends Error {
+	constructor(
+		message: string,
+		readonly field?: string,
+	) {
+		super(message);
+		this.name = 'RateRequestParseError';
+	}
+}
+
+export interface LiveRatePlatform {
+	/** Stable id, stored in the trigger's Platform option and in every item it emits. */
+	readonly id: string;
+	/** Name shown in the trigger's Platform option. */
+	readonly displayName: string;
+	/** Deadline the trigger proposes for this platform, in milliseconds (under the platform's own timeout). */
+	readonly defaultDeadlineMs: number;
+	/**
+	 * Checks that the callback comes from the platform for one store (location, shop); constant-time
+	 * comparisons only. Never throws for a bad request: answers `{ ok: false }` with the reason.
+	 */
+	authenticate(callback: RateCallback, secret: CallbackSecret): Promise<Authentication>;
+	/**
+	 * The callback body as one canonical rate request. `storeId` is the authenticated store; a body
+	 * that names another store is refused. Throws `RateRequestParseError` naming the field.
+	 */
+	parse(body: unknown, options: { storeId: string; defaultCurrency: string }): RateRequest;
+	/**
+	 * Canonical quotes (already shaped by the rules) as the platform's answer body.
+	 * `includeServiceCode: false` leaves service codes out where the platform makes them optional.
+	 */
+	format(quotes: readonly RateQuote[], options?: { includeServiceCode?: boolean }): unknown;
+	/** Whether `body` is a well-formed answer of this platform (else the guard answers the fallback). */
+	isAnswer(body: unknown): boolean;
+	/** The fallback rates as the platform's answer body. */
+	formatFallback(quotes: readonly RateQuote[]): unknown;
+}
+
+/**
+ * The item the Shipping Rates Trigger emits, which carrier nodes (Get Rates) and the Shipping
+ * Rates Response node read: the canonical rate request, plus the platform, the store, the
+ * deadline (epoch ms) and the fallback rates. Unknown keys (for example `rawBody`) pass through.
+ */
+export const RateCallbackItemSchema = RateRequestSchema.extend({
+	platform: z.string().min(1),
+	/** The authenticated store: a HighLevel location id, a LaunchMyStore shop, a BigCommerce store hash. */
+	locationId: z.string().min(1),
+	receivedAt: z.number().int().nonnegative(),
+	deadlineAt: z.number().int().nonnegative(),
+	fallbackRates: z.array(RateQuoteSchema),
+}).passthrough();
+export type RateCallbackItem = z.infer<typeof RateCallbackItemSchema>;
