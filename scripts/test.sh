@@ -46,7 +46,7 @@ const need = ["package.json", "README.md", "LICENSE.md", "CHANGELOG.md", "dist/n
 const missing = need.filter((f) => !files.includes(f));
 if (missing.length) { console.error("tarball lacks " + missing.join(", ")); process.exit(1); }
 // Lean: the build output and the four documents, nothing else (no sources, tests, specs, scripts).
-// (n8n-node build copies every image into dist/, the README's screenshots included.)
+// (n8n-node build copies every image into dist/, the README screenshots included.)
 const extra = files.filter((f) => (!f.startsWith("dist/") && !need.includes(f)) || f.startsWith("dist/docs/") || f.endsWith(".tsbuildinfo"));
 if (extra.length) { console.error("tarball carries more than dist/ and the documents: " + extra.join(", ")); process.exit(1); }
 console.log("tarball " + info.filename + ": " + files.length + " files, " + info.size + " bytes, no runtime dependencies");
