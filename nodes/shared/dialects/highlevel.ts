@@ -4,201 +4,26 @@
  *
  * Source: HighLevel Custom Shipping Carrier Integration Guide, section 3 "Implement Live Rates
  * Callback" (help.gohighlevel.com article 155000004995). The format is not in any OpenAPI file,
- * so parsing is tolerant: the `rate` wrapper is optional; addresses may use
- * `address1|addressLine1|street1|street`, `address2|addressLine2|street2`, `zip|postalCode|postal_code`,
- * `state|province`, `country|countryCode`; item weight is `grams` (per unit) or `weight` +
- * `weightUnit`; money and numbers may be numbers or numeric strings.
+ * so parsing is tolerant (carrierService.ts); the location is `altId` (or `locationId`), the unit
+ * price `unitPrice` (or `totalPrice` / quantity), in major units.
  */
 import type { RateQuote, RateRequest } from '../core';
-import {
-	RateRequestSchema,
-	describeZodError,
-	fieldPath,
-	fromMinorUnits,
-	parseLengthUnit,
-	parseWeightUnit,
-	toGrams,
-	toMillimetres,
-	toMinorUnits,
-} from '../core';
-
+import { fromMinorUnits } from '../core';
 import { RateRequestParseError } from '../liveRates/platform';
+import { parseCarrierServiceRequest } from './carrierService';
 
 export { RateRequestParseError };
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function pick(source: Json, keys: readonly string[]): unknown {
-	for (const key of keys) {
-		const value = source[key];
-		if (value !== undefined && value !== null && value !== '') return value;
-	}
-	return undefined;
-}
-
-function text(source: Json, keys: readonly string[]): string | undefined {
-	const value = pick(source, keys);
-	if (value === undefined) return undefined;
-	return typeof value === 'string' ? value : String(value);
-}
-
-function num(value: unknown, field: string): number {
-	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof n !== 'number' || !Number.isFinite(n)) {
-		throw new RateRequestParseError(`${field} must be a number, got ${JSON.stringify(value)}`, field);
-	}
-	return n;
-}
-
-function parseAddress(value: unknown, field: string) {
-	if (!isObject(value)) return undefined;
-	return {
-		name: text(value, ['name', 'fullName', 'contactName']),
-		company: text(value, ['companyName', 'company', 'company_name']),
-		street1: text(value, ['address1', 'addressLine1', 'street1', 'street', 'line1', 'address']),
-		street2: text(value, ['address2', 'addressLine2', 'street2', 'line2']),
-		city: text(value, ['city']),
-		state: text(value, ['state', 'province', 'stateCode', 'province_code']),
-		postalCode: text(value, ['zip', 'postalCode', 'postal_code', 'zipCode', 'postcode']),
-		country: text(value, ['country', 'countryCode', 'country_code']) ?? missing(`${field}.country`),
-		phone: text(value, ['phone']),
-		email: text(value, ['email']),
-	};
-}
-
-function parseJson(text: string): unknown {
-	let parsed: unknown;
-	let ok = true;
-	try {
-		parsed = JSON.parse(text);
-	} catch {
-		ok = false;
-	}
-	if (!ok) throw new RateRequestParseError('body must be JSON');
-	return parsed;
-}
-
-/** Decimal money (number or numeric string) → minor units, naming the field on failure. */
-function money(value: unknown, currency: string, field: string): number {
-	const amount = typeof value === 'number' || typeof value === 'string' ? value : NaN;
-	let minor: number | undefined;
-	let reason = '';
-	try {
-		minor = toMinorUnits(amount, currency);
-	} catch (error) {
-		reason = (error as Error).message;
-	}
-	if (minor === undefined) throw new RateRequestParseError(`${field}: ${reason}`, field);
-	return minor;
-}
-
-function missing(field: string): never {
-	throw new RateRequestParseError(`${field} is required`, field);
-}
-
-/** Parses a unit name (weight or length), naming the field on failure. */
-function unitOf<T>(parse: (unit: string) => T, unit: string, field: string): T {
-	let parsed: T | undefined;
-	let reason = '';
-	try {
-		parsed = parse(unit);
-	} catch (error) {
-		reason = (error as Error).message;
-	}
-	if (parsed === undefined) throw new RateRequestParseError(`${field}: ${reason}`, field);
-	return parsed;
-}
 
 /**
  * Parses a HighLevel rate callback body (object or JSON string) into a canonical rate request.
  * `defaultCurrency` applies when the body names none. Throws RateRequestParseError naming the field.
  */
 export function parseHighLevelRateRequest(body: unknown, defaultCurrency = 'USD'): RateRequest {
-	const root: unknown = typeof body === 'string' ? parseJson(body) : body;
-	if (!isObject(root)) throw new RateRequestParseError('body must be a JSON object');
-	const rate = isObject(root.rate) ? root.rate : root;
-
-	const currency = String(text(rate, ['currency', 'currencyCode']) ?? defaultCurrency)
-		.trim()
-		.toUpperCase();
-	if (!/^[A-Z]{3}$/.test(currency)) {
-		throw new RateRequestParseError(
-			`currency must be a three-letter ISO 4217 code, got ${JSON.stringify(currency)}`,
-			'currency',
-		);
-	}
-	const rawItems = pick(rate, ['items', 'lineItems', 'line_items', 'products']);
-	if (!Array.isArray(rawItems) || rawItems.length === 0) {
-		throw new RateRequestParseError('items must be a non-empty array', 'items');
-	}
-	const destination = parseAddress(pick(rate, ['destination', 'shippingAddress', 'address', 'to']), 'destination');
-	if (!destination) missing('destination');
-
-	const items = rawItems.map((raw, index) => {
-		const field = `items[${index}]`;
-		if (!isObject(raw)) throw new RateRequestParseError(`${field} must be an object`, field);
-		const quantity = num(pick(raw, ['quantity', 'qty']) ?? 1, `${field}.quantity`);
-		let unitWeightGrams = 0;
-		const grams = pick(raw, ['grams', 'weightGrams']);
-		if (grams !== undefined) {
-			unitWeightGrams = num(grams, `${field}.grams`);
-		} else if (pick(raw, ['weight']) !== undefined) {
-			const unit = text(raw, ['weightUnit', 'weight_unit', 'unit']) ?? 'g';
-			unitWeightGrams = toGrams(
-				num(raw.weight, `${field}.weight`),
-				unitOf(parseWeightUnit, unit, `${field}.weightUnit`),
-			);
-		}
-		const unitPrice = pick(raw, ['unitPrice', 'unit_price']);
-		const totalPrice = pick(raw, ['totalPrice', 'total_price']);
-		let unitPriceMinor = 0;
-		if (unitPrice !== undefined) unitPriceMinor = money(unitPrice, currency, `${field}.unitPrice`);
-		else if (totalPrice !== undefined && quantity > 0)
-			unitPriceMinor = Math.round(money(totalPrice, currency, `${field}.totalPrice`) / quantity);
-		const length = pick(raw, ['length']);
-		const width = pick(raw, ['width']);
-		const height = pick(raw, ['height']);
-		let dimensions;
-		if (length !== undefined && width !== undefined && height !== undefined) {
-			const unit = unitOf(
-				parseLengthUnit,
-				text(raw, ['dimensionUnit', 'distanceUnit', 'distance_unit']) ?? 'cm',
-				`${field}.dimensionUnit`,
-			);
-			dimensions = {
-				lengthMm: toMillimetres(num(length, `${field}.length`), unit),
-				widthMm: toMillimetres(num(width, `${field}.width`), unit),
-				heightMm: toMillimetres(num(height, `${field}.height`), unit),
-			};
-		}
-		return {
-			name: text(raw, ['name', 'title']),
-			sku: text(raw, ['sku']),
-			quantity,
-			unitWeightGrams,
-			dimensions,
-			unitPriceMinor,
-			productId: text(raw, ['productId', 'product_id']),
-			priceId: text(raw, ['priceId', 'price_id', 'variantId', 'variant_id']),
-		};
+	return parseCarrierServiceRequest(body, {
+		defaultCurrency,
+		storeIdKeys: ['altId', 'locationId'],
+		unitPriceKeys: ['unitPrice', 'unit_price'],
 	});
-
-	const candidate = {
-		locationId: text(rate, ['altId', 'locationId']) ?? text(root, ['altId', 'locationId']),
-		origin: parseAddress(pick(rate, ['origin', 'from', 'shippingOrigin']), 'origin'),
-		destination,
-		items,
-		currency,
-	};
-	const parsed = RateRequestSchema.safeParse(candidate);
-	if (!parsed.success) {
-		const first = parsed.error.issues[0];
-		throw new RateRequestParseError(describeZodError(parsed.error), first ? fieldPath(first.path) : undefined);
-	}
-	return parsed.data;
 }
 
 /** One rate in HighLevel's callback answer (decimal `amount` in major units). */

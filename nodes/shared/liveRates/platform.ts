@@ -36,7 +36,7 @@ export type CallbackSecret = (options?: { maxAgeMs?: number }) => Promise<string
 /** The outcome of authenticating a callback: the store it is for, or why it is refused (4xx). */
 export type Authentication =
 	| { ok: true; storeId: string }
-	| { ok: false; status: 401 | 403; error: string };
+	| { ok: false; status: 400 | 401 | 403; error: string };
 
 /** Thrown by `parse` when a body cannot become a rate request; `field` names the culprit. */
 export class RateRequestParseError extends Error {
@@ -47,6 +47,16 @@ export class RateRequestParseError extends Error {
 		super(message);
 		this.name = 'RateRequestParseError';
 	}
+}
+
+/** How an answer is formatted, beyond the quotes. */
+export interface FormatOptions {
+	/** `false` leaves service codes out where the platform makes them optional. */
+	includeServiceCode?: boolean;
+	/** Namespace of service codes where the platform wants one (LaunchMyStore: the app handle). */
+	serviceCodePrefix?: string;
+	/** Epoch ms that delivery dates count from (default: now); dates are whole UTC days. */
+	now?: number;
 }
 
 export interface LiveRatePlatform {
@@ -66,15 +76,12 @@ export interface LiveRatePlatform {
 	 * that names another store is refused. Throws `RateRequestParseError` naming the field.
 	 */
 	parse(body: unknown, options: { storeId: string; defaultCurrency: string }): RateRequest;
-	/**
-	 * Canonical quotes (already shaped by the rules) as the platform's answer body.
-	 * `includeServiceCode: false` leaves service codes out where the platform makes them optional.
-	 */
-	format(quotes: readonly RateQuote[], options?: { includeServiceCode?: boolean }): unknown;
+	/** Canonical quotes (already shaped by the rules) as the platform's answer body. */
+	format(quotes: readonly RateQuote[], options?: FormatOptions): unknown;
 	/** Whether `body` is a well-formed answer of this platform (else the guard answers the fallback). */
 	isAnswer(body: unknown): boolean;
 	/** The fallback rates as the platform's answer body. */
-	formatFallback(quotes: readonly RateQuote[]): unknown;
+	formatFallback(quotes: readonly RateQuote[], options?: FormatOptions): unknown;
 }
 
 /**

@@ -1,0 +1,103 @@
+/**
+ * LaunchMyStore's live-rate provider dialect: the quote request its dispatcher POSTs to a live
+ * rate provider at checkout, and the answer it renders.
+ *
+ * Request: `{ rate: { origin, destination, items[{variant_id, product_id, sku, quantity, grams,
+ * price, title}], currency, locale }, shop: { domainSlug, name, url }, request_id }`, item `price`
+ * in major units and `grams` per unit (parsed by carrierService.ts). Answer: `{ rates: [{
+ * service_name, service_code, total_price, currency, description?, min_delivery_date?,
+ * max_delivery_date? }] }` with `total_price` a string in major units and `service_code`
+ * `<app handle>-<service>`; dates ISO 8601.
+ *
+ * Source: LaunchMyStore developer documentation, "Live Rate Providers" §2 "Build the /quote
+ * endpoint" (the live-rate page, which gives money in major units; the API overview's cents apply
+ * to its REST API, not to quotes).
+ */
+import type { RateQuote, RateRequest } from '../core';
+import { currencyExponent, fromMinorUnits } from '../core';
+import { RateRequestParseError } from '../liveRates/platform';
+import type { FormatOptions } from '../liveRates/platform';
+import { parseCarrierServiceRequest } from './carrierService';
+
+const DAY_MS = 86_400_000;
+
+/** One rate of LaunchMyStore's answer. */
+export interface LaunchMyStoreRate {
+	service_name: string;
+	service_code: string;
+	/** Major units, as a string ("80.85"). */
+	total_price: string;
+	currency: string;
+	description?: string;
+	min_delivery_date?: string;
+	max_delivery_date?: string;
+}
+
+/** The shop a quote request is for (`shop.domainSlug`), or undefined. */
+export function launchMyStoreShopOf(body: unknown): string | undefined {
+	const shop = typeof body === 'object' && body !== null ? (body as { shop?: unknown }).shop : undefined;
+	const slug = typeof shop === 'object' && shop !== null ? (shop as { domainSlug?: unknown }).domainSlug : undefined;
+	return typeof slug === 'string' && slug.trim() !== '' ? slug.trim() : undefined;
+}
+
+/**
+ * Parses a LaunchMyStore quote request into a canonical rate request of `shop` (the shop the
+ * request was authenticated for). Throws RateRequestParseError naming the field.
+ */
+export function parseLaunchMyStoreRateRequest(body: unknown, shop: string, defaultCurrency = 'USD'): RateRequest {
+	const named = launchMyStoreShopOf(typeof body === 'string' ? safeJson(body) : body);
+	if (named && named !== shop) {
+		throw new RateRequestParseError(`shop.domainSlug "${named}" is not the shop "${shop}"`, 'shop.domainSlug');
+	}
+	const request = parseCarrierServiceRequest(body, {
+		defaultCurrency,
+		storeIdKeys: [],
+		unitPriceKeys: ['price', 'unit_price', 'unitPrice'],
+	});
+	return { ...request, locationId: shop };
+}
+
+function safeJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/** A whole UTC day `days` after the day of `now`, as ISO 8601 ("2026-06-04T00:00:00Z"). */
+function dayAfter(now: number, days: number): string {
+	const midnight = Math.floor(now / DAY_MS) * DAY_MS;
+	return new Date(midnight + days * DAY_MS).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * Formats canonical quotes as LaunchMyStore's answer. Delivery dates count whole days from the day
+ * of `options.now`, so a retried quote request gets the same answer within a day.
+ */
+export function formatLaunchMyStoreRates(
+	quotes: readonly RateQuote[],
+	options: FormatOptions = {},
+): { rates: LaunchMyStoreRate[] } {
+	const now = options.now ?? Date.now();
+	return {
+		rates: quotes.map((quote) => {
+			const rate: LaunchMyStoreRate = {
+				service_name: quote.serviceName,
+				service_code: options.serviceCodePrefix
+					? `${options.serviceCodePrefix}-${quote.serviceCode}`
+					: quote.serviceCode,
+				total_price: fromMinorUnits(quote.amountMinor, quote.currency).toFixed(currencyExponent(quote.currency)),
+				currency: quote.currency,
+			};
+			const min = quote.minDeliveryDays ?? quote.maxDeliveryDays;
+			const max = quote.maxDeliveryDays ?? quote.minDeliveryDays;
+			if (max !== undefined) {
+				rate.description = `${min === max ? max : `${min}–${max}`} days · ${quote.serviceName}`;
+				rate.min_delivery_date = dayAfter(now, min ?? max);
+				rate.max_delivery_date = dayAfter(now, max);
+			}
+			return rate;
+		}),
+	};
+}

@@ -1,0 +1,41 @@
+/**
+ * LaunchMyStore as a live-rate platform: its dispatcher POSTs a signed quote request to the
+ * provider's endpoint (`X-LMS-Signature`, hex HMAC-SHA256 of the raw body with the app's client
+ * secret) and renders the `{ rates: [...] }` answer; timeouts, 5xx, malformed JSON and an empty
+ * list all fall back to the merchant's zones, and it retries 5xx (so equal requests must get equal
+ * answers). Its `timeoutMs` defaults to 5 s; the deadline proposed here leaves a second for the
+ * network.
+ *
+ * Source: LaunchMyStore developer documentation, "Live Rate Providers" §1–§3.
+ */
+import type { RateQuote } from '../../core';
+import { formatLaunchMyStoreRates, launchMyStoreShopOf, parseLaunchMyStoreRateRequest } from '../../dialects/launchMyStore';
+import { verifyLaunchMyStoreSignature } from '../../signatures/launchMyStore';
+import type { Authentication, CallbackSecret, FormatOptions, LiveRatePlatform, RateCallback } from '../platform';
+
+/** A kept secret older than this is read again before a quote request is refused as unsigned. */
+const REVERIFY_AFTER_MS = 5_000;
+
+async function authenticate(callback: RateCallback, secret: CallbackSecret): Promise<Authentication> {
+	const raw = callback.rawBody ?? Buffer.from(JSON.stringify(callback.body ?? {}));
+	let check = verifyLaunchMyStoreSignature(raw, callback.headers, await secret());
+	if (!check.ok) check = verifyLaunchMyStoreSignature(raw, callback.headers, await secret({ maxAgeMs: REVERIFY_AFTER_MS }));
+	if (!check.ok) return { ok: false, status: 401, error: check.reason };
+	const shop = launchMyStoreShopOf(callback.body);
+	if (!shop) return { ok: false, status: 400, error: 'shop.domainSlug is required' };
+	return { ok: true, storeId: shop };
+}
+
+const isRates = (body: unknown): boolean =>
+	typeof body === 'object' && body !== null && Array.isArray((body as { rates?: unknown }).rates);
+
+export const launchMyStorePlatform: LiveRatePlatform = {
+	id: 'launchMyStore',
+	displayName: 'LaunchMyStore',
+	defaultDeadlineMs: 4000,
+	authenticate,
+	parse: (body, { storeId, defaultCurrency }) => parseLaunchMyStoreRateRequest(body, storeId, defaultCurrency),
+	format: (quotes: readonly RateQuote[], options?: FormatOptions) => formatLaunchMyStoreRates(quotes, options),
+	isAnswer: isRates,
+	formatFallback: (quotes: readonly RateQuote[], options?: FormatOptions) => formatLaunchMyStoreRates(quotes, options),
+};
