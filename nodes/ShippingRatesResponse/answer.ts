@@ -7,7 +7,8 @@
  *  - canonical quotes, one per item (`{ carrier, serviceName, serviceCode, amountMinor, currency }`);
  *  - the trigger's item itself (no quotes → fallback rates).
  * The answer is formatted for the platform named by the items' `platform` field (the trigger's
- * `RateCallbackItem`, or `request.platform` of Get Rates output); HighLevel when none names one.
+ * `RateCallbackItem`, or `request.platform` of Get Rates output; HighLevel when none names one),
+ * with the item's `answerOptions` (service-code prefix, the time delivery dates count from).
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { RateQuote, RateRules } from '../../nodes/shared/core';
@@ -48,6 +49,7 @@ export function buildAnswer(items: readonly IDataObject[], settings: AnswerSetti
 	let orderValue: number | undefined;
 	let cartCurrency: string | undefined;
 	let platformId: string | undefined;
+	let answerOptions: IDataObject | undefined;
 
 	const take = (candidate: unknown) => {
 		const parsed = RateQuoteSchema.safeParse(candidate);
@@ -62,6 +64,10 @@ export function buildAnswer(items: readonly IDataObject[], settings: AnswerSetti
 
 		const platformOfItem = json.platform ?? (json.request as IDataObject | undefined)?.platform;
 		if (platformId === undefined && typeof platformOfItem === 'string') platformId = platformOfItem;
+		const optionsOfItem = json.answerOptions ?? (json.request as IDataObject | undefined)?.answerOptions;
+		if (answerOptions === undefined && optionsOfItem && typeof optionsOfItem === 'object') {
+			answerOptions = optionsOfItem as IDataObject;
+		}
 		const request = RateRequestSchema.safeParse(json.request ?? json);
 		if (request.success && orderValue === undefined) {
 			orderValue = orderValueMinor(request.data);
@@ -99,7 +105,11 @@ export function buildAnswer(items: readonly IDataObject[], settings: AnswerSetti
 				: quote.serviceName,
 	}));
 	const platform = platformById(platformId);
-	const body = platform.format(named, { includeServiceCode: settings.includeServiceCode });
+	const body = platform.format(named, {
+		serviceCodePrefix: typeof answerOptions?.serviceCodePrefix === 'string' ? answerOptions.serviceCodePrefix : undefined,
+		now: typeof answerOptions?.now === 'number' ? answerOptions.now : undefined,
+		includeServiceCode: settings.includeServiceCode,
+	});
 	return { body, platform: platform.id, quotes: final, usedFallback, rejected };
 }
 

@@ -9,8 +9,18 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { handleRateCallback } from './callback';
 import { deleteCarrier, ownCarriers, registrationTarget, upsertCarrier } from './registration';
 import { DEFAULT_MAX_IN_FLIGHT } from './settings';
-import { DEFAULT_PLATFORM_ID, livePlatforms } from '../../nodes/shared/liveRates/platforms';
-import { highLevelAuthenticationProperty, highLevelCredentials } from '../../nodes/shared/highlevel/descriptions';
+import { highLevelAuthenticationProperty } from '../../nodes/shared/highlevel/descriptions';
+import { deadlineProperties, forHighLevelOnly, platformCredentials, platformProperty } from './platformFields';
+
+/**
+ * Whether activation registers this URL as a HighLevel shipping carrier: HighLevel with
+ * Carrier Registration "On Activation". Other platforms declare their rate endpoint in the app's
+ * own manifest (LaunchMyStore `liveRateProviders[]`), so there is nothing to register.
+ */
+function registersCarrier(ctx: IHookFunctions): boolean {
+	const platform = String(ctx.getNodeParameter('platform', 'highLevel'));
+	return platform === 'highLevel' && ctx.getNodeParameter('registration', 'automatic') === 'automatic';
+}
 
 /**
  * The URL HighLevel calls at checkout for live shipping rates (a registered shipping carrier's
@@ -31,13 +41,14 @@ export class ShippingRatesTrigger implements INodeType {
 		// call of a version-1 webhook node (Webhook v1 compatibility); 1.1 skips that work.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{"HighLevel live rates: " + $parameter["registration"]}}',
+		subtitle:
+			'={{$parameter["platform"] && $parameter["platform"] !== "highLevel" ? $parameter["platform"] + " live rates" : "HighLevel live rates: " + $parameter["registration"]}}',
 		description:
-			'Answers HighLevel checkout with live shipping rates: starts when HighLevel asks for rates',
+			'Answers store checkout (HighLevel, LaunchMyStore) with live shipping rates: starts when the store asks for rates',
 		defaults: { name: 'Shipping Rates Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: highLevelCredentials,
+		credentials: platformCredentials,
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'responseNode', path: 'rates' },
 			// HighLevel may append "/rates" to the registered callback URL.
@@ -46,23 +57,14 @@ export class ShippingRatesTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Answer the callback with a Shipping Rates Response node. If the workflow fails or runs past the deadline, HighLevel gets the fallback rates below.',
+					'Answer the call with a Shipping Rates Response node. If the workflow fails or runs past the deadline, the store gets the fallback rates below.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Platform',
-				name: 'platform',
-				type: 'options',
-				noDataExpression: true,
-				options: livePlatforms().map((platform) => ({ name: platform.displayName, value: platform.id })),
-				default: DEFAULT_PLATFORM_ID,
-				description:
-					'Store platform that calls this URL for rates at checkout: how its callbacks are authenticated, read and answered (nodes/shared/liveRates/platforms)',
-			},
-			highLevelAuthenticationProperty,
-			{
+			platformProperty,
+			forHighLevelOnly(highLevelAuthenticationProperty),
+			forHighLevelOnly({
 				displayName: 'Carrier Registration',
 				name: 'registration',
 				type: 'options',
@@ -81,16 +83,16 @@ export class ShippingRatesTrigger implements INodeType {
 					},
 				],
 				default: 'automatic',
-			},
-			{
+			}),
+			forHighLevelOnly({
 				displayName: 'Carrier Name',
 				name: 'carrierName',
 				type: 'string',
 				default: 'Live Rates (n8n)',
 				description: 'Name of the shipping carrier shown in HighLevel shipping settings',
 				displayOptions: { show: { registration: ['automatic'] } },
-			},
-			{
+			}),
+			forHighLevelOnly({
 				displayName: 'Carrier Services',
 				name: 'carrierServices',
 				type: 'fixedCollection',
@@ -116,24 +118,16 @@ export class ShippingRatesTrigger implements INodeType {
 						],
 					},
 				],
-			},
-			{
+			}),
+			forHighLevelOnly({
 				displayName: 'Location ID',
 				name: 'locationId',
 				type: 'string',
 				default: '',
 				description:
 					'HighLevel location (sub-account) to register the carrier for. Empty: the location of the credential.',
-			},
-			{
-				displayName: 'Deadline (Ms)',
-				name: 'deadlineMs',
-				type: 'number',
-				typeOptions: { minValue: 100 },
-				default: 2500,
-				description:
-					'Milliseconds after the callback arrives by which HighLevel gets an answer; past it, the fallback rates are sent',
-			},
+			}),
+			...deadlineProperties,
 			{
 				displayName: 'Fallback Rates',
 				name: 'fallbackRates',
@@ -218,7 +212,7 @@ export class ShippingRatesTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('registration', 'automatic') !== 'automatic') return true;
+				if (!registersCarrier(this)) return true;
 				const target = await registrationTarget(this);
 				const carriers = await ownCarriers(this, target);
 				return carriers.some(
@@ -226,12 +220,12 @@ export class ShippingRatesTrigger implements INodeType {
 				);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('registration', 'automatic') !== 'automatic') return true;
+				if (!registersCarrier(this)) return true;
 				await upsertCarrier(this, await registrationTarget(this));
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('registration', 'automatic') !== 'automatic') return true;
+				if (!registersCarrier(this)) return true;
 				const target = await registrationTarget(this);
 				for (const carrier of await ownCarriers(this, target)) {
 					await deleteCarrier(this, target.locationId, carrier._id);

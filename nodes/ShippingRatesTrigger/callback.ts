@@ -17,10 +17,10 @@
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { CallbackSecret, LiveRatePlatform, RateCallback } from '../../nodes/shared/liveRates/platform';
-import { RateRequestParseError } from '../../nodes/shared/liveRates/platform';
+import type { CallbackCredential, LiveRatePlatform, RateCallback } from '../../nodes/shared/liveRates/platform';
+import { PlatformSetupError, RateRequestParseError } from '../../nodes/shared/liveRates/platform';
 import { platformById } from '../../nodes/shared/liveRates/platforms';
-import { callbackSecretOf } from '../../nodes/shared/signatures/secret';
+import { readCachedCredentials } from '../../nodes/shared/credentials/credentialCache';
 import { SOURCE_HEADER } from '../../nodes/shared/liveRates/headers';
 import type { GuardedResponse } from './failOpen';
 import { armFailOpen } from './failOpen';
@@ -54,11 +54,18 @@ export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebh
 		rawBody: (req as unknown as { rawBody?: Buffer }).rawBody,
 		body: req.body,
 	};
-	const secret: CallbackSecret = async (options) =>
-		await callbackSecretOf(this, undefined, { credentialType: settings.credentialType, maxAgeMs: options?.maxAgeMs });
-	const authentication = await platform.authenticate(callback, secret);
+	const credential: CallbackCredential = async (options) =>
+		await readCachedCredentials(this, settings.credentialType, { maxAgeMs: options?.maxAgeMs });
+	let authentication;
+	try {
+		authentication = await platform.authenticate(callback, credential);
+	} catch (error) {
+		if (error instanceof PlatformSetupError) throw new NodeOperationError(this.getNode(), error.message);
+		throw new NodeOperationError(this.getNode(), error as Error);
+	}
 	if (!authentication.ok) return answerNow(res, authentication.status, { error: authentication.error });
 	const locationId = authentication.storeId;
+	const answerOptions = authentication.formatOptions ?? {};
 
 	let request;
 	try {
@@ -81,7 +88,7 @@ export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebh
 	if (cached) return answerNow(res, 200, cached, 'cache');
 
 	const fallbackRates = readFallbackRates(settings.fallbackRates, request.currency);
-	const fallbackBody = platform.formatFallback(fallbackRates);
+	const fallbackBody = platform.formatFallback(fallbackRates, { ...answerOptions, now: receivedAt });
 	const slot = admissionGateFor(`${workflowId}\n${nodeName}`, {
 		maxInFlight: settings.maxInFlight,
 		holdMs: settings.deadlineMs + SLOT_HOLD_AFTER_DEADLINE_MS,
@@ -108,6 +115,7 @@ export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebh
 		deadlineAt,
 		fallbackRates: fallbackRates as unknown as IDataObject[],
 	};
+	if (Object.keys(answerOptions).length > 0) json.answerOptions = { ...answerOptions, now: receivedAt };
 	if (settings.includeRawBody) {
 		const raw = (req as unknown as { rawBody?: Buffer }).rawBody;
 		json.rawBody = raw ? raw.toString('utf8') : JSON.stringify(req.body);

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { parameterReader } from '../../nodes/shared/parameters';
-import { DEFAULT_PLATFORM_ID } from '../../nodes/shared/liveRates/platforms';
+import { DEFAULT_PLATFORM_ID, platformById } from '../../nodes/shared/liveRates/platforms';
 import { HIGHLEVEL_CREDENTIAL_TYPES } from '../../nodes/shared/highlevel/transport';
 import type { HighLevelAuthentication } from '../../nodes/shared/highlevel/transport';
 
@@ -54,10 +54,15 @@ export function readTriggerSettings(ctx: IWebhookFunctions): TriggerSettings {
 	const options = read<IDataObject>('options', {});
 	const authentication = read<HighLevelAuthentication>('authentication', 'oAuth2');
 	const maxInFlight = Number(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+	const platform = platformById(String(read('platform', DEFAULT_PLATFORM_ID)));
 	return {
-		platform: String(read('platform', DEFAULT_PLATFORM_ID)),
-		credentialType: HIGHLEVEL_CREDENTIAL_TYPES[authentication] ?? HIGHLEVEL_CREDENTIAL_TYPES.oAuth2,
-		deadlineMs: Number(read('deadlineMs', 2500)),
+		platform: platform.id,
+		// HighLevel: the credential of its Authentication option; other platforms: their own.
+		credentialType:
+			platform.id === DEFAULT_PLATFORM_ID
+				? (HIGHLEVEL_CREDENTIAL_TYPES[authentication] ?? HIGHLEVEL_CREDENTIAL_TYPES.oAuth2)
+				: platform.credentialTypes[0],
+		deadlineMs: Number(read('deadlineMs', platform.defaultDeadlineMs)),
 		fallbackRates: read<IDataObject>('fallbackRates', {}),
 		defaultCurrency: String(options.defaultCurrency || 'USD'),
 		answerCacheTtlMs: Math.max(0, Number(options.answerCacheSeconds ?? 0)) * 1000,

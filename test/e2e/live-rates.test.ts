@@ -439,6 +439,7 @@ describe('live rates on a real n8n', () => {
 		let credentialTypes: TypeEntry[];
 		const ownNode = (entry: TypeEntry) => entry.name.startsWith(`${PACKAGE}.`);
 		const ownCredentialNames = [
+			'highLevelShippingLaunchMyStoreApi',
 			'highLevelShippingOAuth2Api',
 			'highLevelShippingPrivateIntegrationApi',
 			'highLevelShippingShippoApi',

@@ -31,6 +31,7 @@ const BUILT_IN_DISPLAY_NAMES = ['HighLevel', 'HighLevel Trigger', 'HighLevel OAu
 describe('names the pack registers', () => {
 	test('package.json lists every credential and node', () => {
 		expect(credentials.map((c) => c.name).sort()).toEqual([
+			'highLevelShippingLaunchMyStoreApi',
 			'highLevelShippingOAuth2Api',
 			'highLevelShippingPrivateIntegrationApi',
 			'highLevelShippingShippoApi',

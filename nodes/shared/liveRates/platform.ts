@@ -27,15 +27,26 @@ export interface RateCallback {
 }
 
 /**
- * The secret a platform verifies callbacks with (a signing secret or client secret of the
- * trigger's credential). `maxAgeMs` asks for a copy read from the credential store no longer than
- * that ago (a rotated secret is picked up before a callback is refused).
+ * The decrypted data of the trigger's credential for this platform (the platform picks its signing
+ * secret and settings from it). `maxAgeMs` asks for a copy read from n8n's credential store no
+ * longer than that ago, so a rotated secret is picked up before a callback is refused.
  */
-export type CallbackSecret = (options?: { maxAgeMs?: number }) => Promise<string>;
+export type CallbackCredential = (options?: { maxAgeMs?: number }) => Promise<Record<string, unknown>>;
 
-/** The outcome of authenticating a callback: the store it is for, or why it is refused (4xx). */
+/** Thrown by `authenticate` when the credential cannot verify anything (no secret set): a set-up error. */
+export class PlatformSetupError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'PlatformSetupError';
+	}
+}
+
+/**
+ * The outcome of authenticating a callback: the store it is for and how its answers are formatted
+ * (carried to the Response node in the trigger's item), or why it is refused (4xx).
+ */
 export type Authentication =
-	| { ok: true; storeId: string }
+	| { ok: true; storeId: string; formatOptions?: FormatOptions }
 	| { ok: false; status: 400 | 401 | 403; error: string };
 
 /** Thrown by `parse` when a body cannot become a rate request; `field` names the culprit. */
@@ -66,11 +77,14 @@ export interface LiveRatePlatform {
 	readonly displayName: string;
 	/** Deadline the trigger proposes for this platform, in milliseconds (under the platform's own timeout). */
 	readonly defaultDeadlineMs: number;
+	/** n8n credential types the trigger offers for this platform; the first is the default. */
+	readonly credentialTypes: readonly string[];
 	/**
 	 * Checks that the callback comes from the platform for one store (location, shop); constant-time
 	 * comparisons only. Never throws for a bad request: answers `{ ok: false }` with the reason.
+	 * Throws `PlatformSetupError` when the credential holds no secret.
 	 */
-	authenticate(callback: RateCallback, secret: CallbackSecret): Promise<Authentication>;
+	authenticate(callback: RateCallback, credential: CallbackCredential): Promise<Authentication>;
 	/**
 	 * The callback body as one canonical rate request. `storeId` is the authenticated store; a body
 	 * that names another store is refused. Throws `RateRequestParseError` naming the field.
@@ -96,5 +110,10 @@ export const RateCallbackItemSchema = RateRequestSchema.extend({
 	receivedAt: z.number().int().nonnegative(),
 	deadlineAt: z.number().int().nonnegative(),
 	fallbackRates: z.array(RateQuoteSchema),
+	/** How the Response node formats the answer (`FormatOptions`, from `authenticate`). */
+	answerOptions: z
+		.object({ serviceCodePrefix: z.string().optional(), now: z.number().optional() })
+		.passthrough()
+		.optional(),
 }).passthrough();
 export type RateCallbackItem = z.infer<typeof RateCallbackItemSchema>;

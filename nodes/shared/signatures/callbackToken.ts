@@ -63,3 +63,11 @@ export function withoutQuery(url: string): string {
 	const index = url.indexOf('?');
 	return (index === -1 ? url : url.slice(0, index)).replace(/\/+$/, '');
 }
+
+/**
+ * The secret that signs callback URLs, from decrypted HighLevel credential data: the "Callback
+ * Signing Secret", else the OAuth2 client secret, else the Private Integration Token ('' when none).
+ */
+export function signingSecretOf(credentials: Record<string, unknown>): string {
+	return String(credentials.callbackSecret || credentials.clientSecret || credentials.token || '');
+}

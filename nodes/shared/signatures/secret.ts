@@ -3,16 +3,13 @@
  * OAuth2 client secret, else the Private Integration Token — always something only the
  * credential's owner holds, and nothing stored outside n8n's credential store.
  */
-import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { HighLevelContext } from '../highlevel/transport';
 import { getHighLevelCredentialType } from '../highlevel/transport';
 import { readCachedCredentials } from '../credentials/credentialCache';
+import { signingSecretOf } from './callbackToken';
 
-/** The signing secret held by decrypted HighLevel credential data ('' when there is none). */
-export function signingSecretOf(credentials: IDataObject): string {
-	return String(credentials.callbackSecret || credentials.clientSecret || credentials.token || '');
-}
+export { signingSecretOf };
 
 /**
  * The callback signing secret of the node's HighLevel credential, read through the short-lived

@@ -5,8 +5,12 @@
 import { createHmac } from 'node:crypto';
 import fixture from '../../fixtures/launchmystore-rate-request.json';
 import type { RateQuote } from '../../../nodes/shared/core';
-import { RateRequestParseError } from '../../../nodes/shared/liveRates/platform';
-import type { CallbackSecret, RateCallback } from '../../../nodes/shared/liveRates/platform';
+import {
+	type CallbackCredential,
+	PlatformSetupError,
+	type RateCallback,
+	RateRequestParseError,
+} from '../../../nodes/shared/liveRates/platform';
 import { launchMyStorePlatform } from '../../../nodes/shared/liveRates/platforms/launchMyStore';
 import { verifyLaunchMyStoreSignature } from '../../../nodes/shared/signatures/launchMyStore';
 
@@ -15,7 +19,11 @@ const SHOP = 'raja337276';
 const raw = Buffer.from(JSON.stringify(fixture, null, 2));
 const hexOf = (body: Buffer, secret = SECRET) => createHmac('sha256', secret).update(body).digest('hex');
 const base64Of = (body: Buffer, secret = SECRET) => createHmac('sha256', secret).update(body).digest('base64');
-const fixed = (value: string): CallbackSecret => async () => value;
+const fixed = (value: string, extra: Record<string, unknown> = {}): CallbackCredential => async () => ({
+	clientSecret: value,
+	appHandle: 'acme-shipping',
+	...extra,
+});
 const callback = (headers: Record<string, string>, body: unknown = fixture, rawBody: Buffer = raw): RateCallback => ({
 	query: {},
 	headers,
@@ -62,9 +70,20 @@ describe('LaunchMyStore signatures', () => {
 });
 
 describe('LaunchMyStore as a live-rate platform', () => {
-	it('authenticates a signed quote request for the shop it names', async () => {
+	it('authenticates a signed quote request for the shop it names, with the app handle as service-code prefix', async () => {
 		const result = await launchMyStorePlatform.authenticate(callback({ 'x-lms-signature': hexOf(raw) }), fixed(SECRET));
-		expect(result).toEqual({ ok: true, storeId: SHOP });
+		expect(result).toEqual({ ok: true, storeId: SHOP, formatOptions: { serviceCodePrefix: 'acme-shipping' } });
+		const prefixed = await launchMyStorePlatform.authenticate(
+			callback({ 'x-lms-signature': hexOf(raw) }),
+			fixed(SECRET, { serviceCodePrefix: 'acme' }),
+		);
+		expect(prefixed).toMatchObject({ ok: true, formatOptions: { serviceCodePrefix: 'acme' } });
+	});
+
+	it('is a set-up error when the credential has no client secret', async () => {
+		await expect(
+			launchMyStorePlatform.authenticate(callback({ 'x-lms-signature': hexOf(raw) }), async () => ({ appHandle: 'a' })),
+		).rejects.toThrow(PlatformSetupError);
 	});
 
 	it('refuses (401) an unsigned or wrongly signed request, and (400) a signed one without a shop', async () => {
@@ -86,9 +105,9 @@ describe('LaunchMyStore as a live-rate platform', () => {
 	});
 
 	it('reads the secret again before refusing (a rotated client secret)', async () => {
-		const rotating: CallbackSecret = async (options) => (options?.maxAgeMs ? SECRET : 'old');
+		const rotating: CallbackCredential = async (options) => ({ clientSecret: options?.maxAgeMs ? SECRET : 'old' });
 		const result = await launchMyStorePlatform.authenticate(callback({ 'x-lms-signature': hexOf(raw) }), rotating);
-		expect(result).toEqual({ ok: true, storeId: SHOP });
+		expect(result).toMatchObject({ ok: true, storeId: SHOP });
 	});
 
 	it('parses the documented quote request: addresses, grams per unit, price in major units', () => {

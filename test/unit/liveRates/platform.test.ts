@@ -4,8 +4,13 @@
  */
 import fixture from '../../fixtures/highlevel-rate-request.json';
 import type { RateQuote } from '../../../nodes/shared/core';
-import { RateCallbackItemSchema, RateRequestParseError } from '../../../nodes/shared/liveRates/platform';
-import type { CallbackSecret, RateCallback } from '../../../nodes/shared/liveRates/platform';
+import {
+	type CallbackCredential,
+	PlatformSetupError,
+	type RateCallback,
+	RateCallbackItemSchema,
+	RateRequestParseError,
+} from '../../../nodes/shared/liveRates/platform';
 import { DEFAULT_PLATFORM_ID, livePlatforms, platformById } from '../../../nodes/shared/liveRates/platforms';
 import { highLevelPlatform } from '../../../nodes/shared/liveRates/platforms/highLevel';
 import { signLocation } from '../../../nodes/shared/signatures/callbackToken';
@@ -22,11 +27,11 @@ const quote: RateQuote = {
 	maxDeliveryDays: 2,
 };
 const callback = (query: Record<string, unknown>): RateCallback => ({ query, headers: {}, body: fixture });
-const fixedSecret = (value: string): CallbackSecret => async () => value;
+const fixedSecret = (value: string): CallbackCredential => async () => ({ callbackSecret: value });
 
 describe('live-rate platform registry', () => {
-	it('lists HighLevel and returns it for its id, and for no id (items of earlier versions)', () => {
-		expect(livePlatforms().map((p) => p.id)).toContain('highLevel');
+	it('lists HighLevel and LaunchMyStore, and returns HighLevel for its id and for no id (items of earlier versions)', () => {
+		expect(livePlatforms().map((p) => p.id)).toEqual(['highLevel', 'launchMyStore']);
 		expect(platformById('highLevel')).toBe(highLevelPlatform);
 		expect(platformById(undefined).id).toBe(DEFAULT_PLATFORM_ID);
 	});
@@ -40,6 +45,8 @@ describe('live-rate platform registry', () => {
 			expect(platform.id).toMatch(/^[a-zA-Z]+$/);
 			expect(platform.displayName.length).toBeGreaterThan(0);
 			expect(platform.defaultDeadlineMs).toBeGreaterThan(0);
+			expect(platform.credentialTypes.length).toBeGreaterThan(0);
+			for (const type of platform.credentialTypes) expect(type).toMatch(/^highLevelShipping/);
 			for (const fn of ['authenticate', 'parse', 'format', 'isAnswer', 'formatFallback'] as const) {
 				expect(typeof platform[fn]).toBe('function');
 			}
@@ -69,9 +76,9 @@ describe('HighLevel as a live-rate platform', () => {
 
 	it('asks for a fresh secret before refusing (a rotated secret is picked up)', async () => {
 		const asked: Array<number | undefined> = [];
-		const rotating: CallbackSecret = async (options) => {
+		const rotating: CallbackCredential = async (options) => {
 			asked.push(options?.maxAgeMs);
-			return options?.maxAgeMs === undefined ? 'old-secret' : SECRET;
+			return { callbackSecret: options?.maxAgeMs === undefined ? 'old-secret' : SECRET };
 		};
 		const result = await highLevelPlatform.authenticate(
 			callback({ loc: LOCATION, t: signLocation(SECRET, LOCATION) }),
@@ -79,6 +86,12 @@ describe('HighLevel as a live-rate platform', () => {
 		);
 		expect(result).toEqual({ ok: true, storeId: LOCATION });
 		expect(asked).toEqual([undefined, 5000]);
+	});
+
+	it('picks the Callback Signing Secret, else the OAuth2 client secret, else the token; none is a set-up error', async () => {
+		const query = { loc: LOCATION, t: signLocation('client-secret', LOCATION) };
+		expect(await highLevelPlatform.authenticate(callback(query), async () => ({ clientSecret: 'client-secret' }))).toMatchObject({ ok: true });
+		await expect(highLevelPlatform.authenticate(callback(query), async () => ({}))).rejects.toThrow(PlatformSetupError);
 	});
 
 	it('parses the documented callback into a canonical request of the location', () => {

@@ -4,8 +4,9 @@
  */
 import type { LiveRatePlatform } from '../platform';
 import { highLevelPlatform } from './highLevel';
+import { launchMyStorePlatform } from './launchMyStore';
 
-const PLATFORMS: readonly LiveRatePlatform[] = [highLevelPlatform];
+const PLATFORMS: readonly LiveRatePlatform[] = [highLevelPlatform, launchMyStorePlatform];
 
 /** The platform every item without a `platform` field is for (items of earlier versions). */
 export const DEFAULT_PLATFORM_ID = highLevelPlatform.id;

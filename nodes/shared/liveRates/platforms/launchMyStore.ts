@@ -11,19 +11,32 @@
 import type { RateQuote } from '../../core';
 import { formatLaunchMyStoreRates, launchMyStoreShopOf, parseLaunchMyStoreRateRequest } from '../../dialects/launchMyStore';
 import { verifyLaunchMyStoreSignature } from '../../signatures/launchMyStore';
-import type { Authentication, CallbackSecret, FormatOptions, LiveRatePlatform, RateCallback } from '../platform';
+import type { Authentication, CallbackCredential, FormatOptions, LiveRatePlatform, RateCallback } from '../platform';
+import { PlatformSetupError } from '../platform';
 
-/** A kept secret older than this is read again before a quote request is refused as unsigned. */
+/** A kept credential older than this is read again before a quote request is refused as unsigned. */
 const REVERIFY_AFTER_MS = 5_000;
 
-async function authenticate(callback: RateCallback, secret: CallbackSecret): Promise<Authentication> {
+/** The credential's client secret; a set-up error when it is empty. */
+function clientSecretOf(data: Record<string, unknown>): string {
+	const secret = String(data.clientSecret ?? '');
+	if (!secret) throw new PlatformSetupError('Client Secret is empty: set it on the LaunchMyStore credential');
+	return secret;
+}
+
+async function authenticate(callback: RateCallback, credential: CallbackCredential): Promise<Authentication> {
 	const raw = callback.rawBody ?? Buffer.from(JSON.stringify(callback.body ?? {}));
-	let check = verifyLaunchMyStoreSignature(raw, callback.headers, await secret());
-	if (!check.ok) check = verifyLaunchMyStoreSignature(raw, callback.headers, await secret({ maxAgeMs: REVERIFY_AFTER_MS }));
+	let data = await credential();
+	let check = verifyLaunchMyStoreSignature(raw, callback.headers, clientSecretOf(data));
+	if (!check.ok) {
+		data = await credential({ maxAgeMs: REVERIFY_AFTER_MS });
+		check = verifyLaunchMyStoreSignature(raw, callback.headers, clientSecretOf(data));
+	}
 	if (!check.ok) return { ok: false, status: 401, error: check.reason };
 	const shop = launchMyStoreShopOf(callback.body);
 	if (!shop) return { ok: false, status: 400, error: 'shop.domainSlug is required' };
-	return { ok: true, storeId: shop };
+	const prefix = String(data.serviceCodePrefix || data.appHandle || '').trim();
+	return { ok: true, storeId: shop, formatOptions: prefix ? { serviceCodePrefix: prefix } : {} };
 }
 
 const isRates = (body: unknown): boolean =>
@@ -33,6 +46,7 @@ export const launchMyStorePlatform: LiveRatePlatform = {
 	id: 'launchMyStore',
 	displayName: 'LaunchMyStore',
 	defaultDeadlineMs: 4000,
+	credentialTypes: ['highLevelShippingLaunchMyStoreApi'],
 	authenticate,
 	parse: (body, { storeId, defaultCurrency }) => parseLaunchMyStoreRateRequest(body, storeId, defaultCurrency),
 	format: (quotes: readonly RateQuote[], options?: FormatOptions) => formatLaunchMyStoreRates(quotes, options),
