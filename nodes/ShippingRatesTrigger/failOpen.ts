@@ -23,6 +23,7 @@ import { sleep } from 'n8n-workflow';
 import { CACHEABLE_HEADER, SOURCE_HEADER } from '../../nodes/shared/liveRates/headers';
 import { parseJson } from '../../nodes/shared/json';
 import { fallbackAt } from '../../nodes/shared/liveRates/deadline';
+import { hasRatesList } from '../../nodes/shared/liveRates/platform';
 
 /** The part of Express's response the guard touches. */
 export interface GuardedResponse {
@@ -62,8 +63,6 @@ export interface FailOpenOptions {
 	onExecutionAnswer?: () => void;
 }
 
-const isRatesBody = (body: unknown): boolean =>
-	typeof body === 'object' && body !== null && Array.isArray((body as { rates?: unknown }).rates);
 
 function parseBody(body: unknown): unknown {
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
@@ -100,7 +99,7 @@ export function armFailOpen(res: GuardedResponse, options: FailOpenOptions): voi
 		markExecutionAnswered();
 		if (settled) return res;
 		const parsed = parseBody(body);
-		const ok = res.statusCode >= 200 && res.statusCode < 300 && (options.isAnswer ?? isRatesBody)(parsed);
+		const ok = res.statusCode >= 200 && res.statusCode < 300 && (options.isAnswer ?? hasRatesList)(parsed);
 		deliver(ok ? parsed : options.fallbackBody, ok ? 'workflow' : 'fallback-error');
 		return res;
 	};

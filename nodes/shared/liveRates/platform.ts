@@ -98,6 +98,11 @@ export interface LiveRatePlatform {
 	formatFallback(quotes: readonly RateQuote[], options?: FormatOptions): unknown;
 }
 
+/** Whether `body` is an object with a `rates` array: the answer shape HighLevel and LaunchMyStore share. */
+export function hasRatesList(body: unknown): boolean {
+	return typeof body === 'object' && body !== null && Array.isArray((body as { rates?: unknown }).rates);
+}
+
 /**
  * The item the Shipping Rates Trigger emits, which carrier nodes (Get Rates) and the Shipping
  * Rates Response node read: the canonical rate request, plus the platform, the store, the

@@ -11,7 +11,7 @@ import type { RateQuote } from '../../core';
 import { formatHighLevelRates, parseHighLevelRateRequest } from '../../dialects/highlevel';
 import { readCallbackQuery, signingSecretOf, verifyLocationToken } from '../../signatures/callbackToken';
 import type { Authentication, CallbackCredential, FormatOptions, LiveRatePlatform, RateCallback } from '../platform';
-import { PlatformSetupError } from '../platform';
+import { hasRatesList, PlatformSetupError } from '../platform';
 
 /** A kept credential older than this is read again before a callback is refused as unsigned. */
 const REVERIFY_AFTER_MS = 5_000;
@@ -32,9 +32,6 @@ async function authenticate(callback: RateCallback, credential: CallbackCredenti
 		: { ok: false, status: 401, error: 'invalid or missing callback token (query parameters loc and t)' };
 }
 
-const isRates = (body: unknown): boolean =>
-	typeof body === 'object' && body !== null && Array.isArray((body as { rates?: unknown }).rates);
-
 export const highLevelPlatform: LiveRatePlatform = {
 	id: 'highLevel',
 	displayName: 'HighLevel',
@@ -51,6 +48,6 @@ export const highLevelPlatform: LiveRatePlatform = {
 		if (options?.includeServiceCode === false) for (const rate of body.rates) delete rate.serviceCode;
 		return body;
 	},
-	isAnswer: isRates,
+	isAnswer: hasRatesList,
 	formatFallback: (quotes: readonly RateQuote[]) => formatHighLevelRates(quotes),
 };

@@ -12,7 +12,7 @@ import type { RateQuote } from '../../core';
 import { formatLaunchMyStoreRates, launchMyStoreShopOf, parseLaunchMyStoreRateRequest } from '../../dialects/launchMyStore';
 import { verifyLaunchMyStoreSignature } from '../../signatures/launchMyStore';
 import type { Authentication, CallbackCredential, FormatOptions, LiveRatePlatform, RateCallback } from '../platform';
-import { PlatformSetupError } from '../platform';
+import { hasRatesList, PlatformSetupError } from '../platform';
 
 /** A kept credential older than this is read again before a quote request is refused as unsigned. */
 const REVERIFY_AFTER_MS = 5_000;
@@ -39,9 +39,6 @@ async function authenticate(callback: RateCallback, credential: CallbackCredenti
 	return { ok: true, storeId: shop, formatOptions: prefix ? { serviceCodePrefix: prefix } : {} };
 }
 
-const isRates = (body: unknown): boolean =>
-	typeof body === 'object' && body !== null && Array.isArray((body as { rates?: unknown }).rates);
-
 export const launchMyStorePlatform: LiveRatePlatform = {
 	id: 'launchMyStore',
 	displayName: 'LaunchMyStore',
@@ -50,6 +47,6 @@ export const launchMyStorePlatform: LiveRatePlatform = {
 	authenticate,
 	parse: (body, { storeId, defaultCurrency }) => parseLaunchMyStoreRateRequest(body, storeId, defaultCurrency),
 	format: (quotes: readonly RateQuote[], options?: FormatOptions) => formatLaunchMyStoreRates(quotes, options),
-	isAnswer: isRates,
+	isAnswer: hasRatesList,
 	formatFallback: (quotes: readonly RateQuote[], options?: FormatOptions) => formatLaunchMyStoreRates(quotes, options),
 };
