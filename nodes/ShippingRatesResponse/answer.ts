@@ -20,6 +20,7 @@ import {
 	RateQuoteSchema,
 	RateRequestSchema,
 } from '../../nodes/shared/core';
+import type { FormatOptions } from '../../nodes/shared/liveRates/platform';
 import { platformById } from '../../nodes/shared/liveRates/platforms';
 
 export interface AnswerSettings {
@@ -48,8 +49,6 @@ export function buildAnswer(items: readonly IDataObject[], settings: AnswerSetti
 	let fallback: RateQuote[] = [];
 	let orderValue: number | undefined;
 	let cartCurrency: string | undefined;
-	let platformId: string | undefined;
-	let answerOptions: IDataObject | undefined;
 
 	const take = (candidate: unknown) => {
 		const parsed = RateQuoteSchema.safeParse(candidate);
@@ -62,12 +61,6 @@ export function buildAnswer(items: readonly IDataObject[], settings: AnswerSetti
 		if (Array.isArray(list)) list.forEach(take);
 		else if (json.serviceCode !== undefined && json.amountMinor !== undefined) take(json);
 
-		const platformOfItem = json.platform ?? (json.request as IDataObject | undefined)?.platform;
-		if (platformId === undefined && typeof platformOfItem === 'string') platformId = platformOfItem;
-		const optionsOfItem = json.answerOptions ?? (json.request as IDataObject | undefined)?.answerOptions;
-		if (answerOptions === undefined && optionsOfItem && typeof optionsOfItem === 'object') {
-			answerOptions = optionsOfItem as IDataObject;
-		}
 		const request = RateRequestSchema.safeParse(json.request ?? json);
 		if (request.success && orderValue === undefined) {
 			orderValue = orderValueMinor(request.data);
@@ -104,13 +97,33 @@ export function buildAnswer(items: readonly IDataObject[], settings: AnswerSetti
 				? `${quote.carrier} ${quote.serviceName}`
 				: quote.serviceName,
 	}));
+	const { platformId, answerOptions } = callbackOf(items);
 	const platform = platformById(platformId);
-	const body = platform.format(named, {
-		serviceCodePrefix: typeof answerOptions?.serviceCodePrefix === 'string' ? answerOptions.serviceCodePrefix : undefined,
-		now: typeof answerOptions?.now === 'number' ? answerOptions.now : undefined,
-		includeServiceCode: settings.includeServiceCode,
-	});
+	const body = platform.format(named, { ...answerOptions, includeServiceCode: settings.includeServiceCode });
 	return { body, platform: platform.id, quotes: final, usedFallback, rejected };
+}
+
+/**
+ * The platform and answer options of the callback the items answer: the first item naming them
+ * (`platform`, `answerOptions` of the trigger's item, also under `request` in Get Rates output).
+ */
+function callbackOf(items: readonly IDataObject[]): { platformId?: string; answerOptions: FormatOptions } {
+	let platformId: string | undefined;
+	let answerOptions: FormatOptions | undefined;
+	for (const json of items) {
+		const request = json.request as IDataObject | undefined;
+		const platform = json.platform ?? request?.platform;
+		if (platformId === undefined && typeof platform === 'string') platformId = platform;
+		const options = json.answerOptions ?? request?.answerOptions;
+		if (answerOptions === undefined && options && typeof options === 'object') {
+			const { serviceCodePrefix, now } = options as IDataObject;
+			answerOptions = {
+				serviceCodePrefix: typeof serviceCodePrefix === 'string' ? serviceCodePrefix : undefined,
+				now: typeof now === 'number' ? now : undefined,
+			};
+		}
+	}
+	return { platformId, answerOptions: answerOptions ?? {} };
 }
 
 /**
@@ -119,10 +132,8 @@ export function buildAnswer(items: readonly IDataObject[], settings: AnswerSetti
  * guard replaces it with the fallback rates.
  */
 export function emptyAnswer(items: readonly IDataObject[]): unknown {
-	const named = items.map((json) => json.platform ?? (json.request as IDataObject | undefined)?.platform);
-	const id = named.find((value): value is string => typeof value === 'string');
 	try {
-		return platformById(id).format([]);
+		return platformById(callbackOf(items).platformId).format([]);
 	} catch {
 		return platformById(undefined).format([]);
 	}

@@ -10,6 +10,7 @@ import { handleRateCallback } from './callback';
 import { deleteCarrier, ownCarriers, registrationTarget, upsertCarrier } from './registration';
 import { DEFAULT_MAX_IN_FLIGHT } from './settings';
 import { highLevelAuthenticationProperty } from '../../nodes/shared/highlevel/descriptions';
+import { DEFAULT_PLATFORM_ID } from '../../nodes/shared/liveRates/platforms';
 import { deadlineProperties, forHighLevelOnly, platformCredentials, platformProperty } from './platformFields';
 
 /**
@@ -18,8 +19,8 @@ import { deadlineProperties, forHighLevelOnly, platformCredentials, platformProp
  * own manifest (LaunchMyStore `liveRateProviders[]`), so there is nothing to register.
  */
 function registersCarrier(ctx: IHookFunctions): boolean {
-	const platform = String(ctx.getNodeParameter('platform', 'highLevel'));
-	return platform === 'highLevel' && ctx.getNodeParameter('registration', 'automatic') === 'automatic';
+	const platform = String(ctx.getNodeParameter('platform', DEFAULT_PLATFORM_ID));
+	return platform === DEFAULT_PLATFORM_ID && ctx.getNodeParameter('registration', 'automatic') === 'automatic';
 }
 
 /**

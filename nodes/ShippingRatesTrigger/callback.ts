@@ -17,9 +17,8 @@
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { CallbackCredential, LiveRatePlatform, RateCallback } from '../../nodes/shared/liveRates/platform';
-import { PlatformSetupError, RateRequestParseError } from '../../nodes/shared/liveRates/platform';
-import { platformById } from '../../nodes/shared/liveRates/platforms';
+import type { CallbackCredential, RateCallback } from '../../nodes/shared/liveRates/platform';
+import { RateRequestParseError } from '../../nodes/shared/liveRates/platform';
 import { readCachedCredentials } from '../../nodes/shared/credentials/credentialCache';
 import { SOURCE_HEADER } from '../../nodes/shared/liveRates/headers';
 import type { GuardedResponse } from './failOpen';
@@ -28,6 +27,9 @@ import { answerCache, answerCacheKey } from './answerCache';
 import { readFallbackRates } from './fallback';
 import { admissionGateFor } from './admission';
 import { readTriggerSettings, SLOT_HOLD_AFTER_DEADLINE_MS, TARGET_LATENCY_SHARE } from './settings';
+
+/** A kept credential older than this is read again before a callback is refused as unsigned. */
+const REVERIFY_AFTER_MS = 5_000;
 
 interface Answerable {
 	status(code: number): Answerable;
@@ -46,7 +48,7 @@ export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebh
 	const req = this.getRequestObject();
 	const res = this.getResponseObject();
 	const settings = readTriggerSettings(this);
-	const platform: LiveRatePlatform = platformById(settings.platform);
+	const { platform } = settings;
 
 	const callback: RateCallback = {
 		query: req.query as Record<string, unknown>,
@@ -54,13 +56,17 @@ export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebh
 		rawBody: (req as unknown as { rawBody?: Buffer }).rawBody,
 		body: req.body,
 	};
-	const credential: CallbackCredential = async (options) =>
-		await readCachedCredentials(this, settings.credentialType, { maxAgeMs: options?.maxAgeMs });
+	// Refused with a kept credential: once more with one read from n8n within the last 5 s, so a
+	// rotated secret is picked up (the platform set-up error of an empty secret surfaces as is).
+	const credential = (maxAgeMs?: number): CallbackCredential => async () =>
+		await readCachedCredentials(this, settings.credentialType, { maxAgeMs });
 	let authentication;
 	try {
-		authentication = await platform.authenticate(callback, credential);
+		authentication = await platform.authenticate(callback, credential());
+		if (!authentication.ok && authentication.status === 401) {
+			authentication = await platform.authenticate(callback, credential(REVERIFY_AFTER_MS));
+		}
 	} catch (error) {
-		if (error instanceof PlatformSetupError) throw new NodeOperationError(this.getNode(), error.message);
 		throw new NodeOperationError(this.getNode(), error as Error);
 	}
 	if (!authentication.ok) return answerNow(res, authentication.status, { error: authentication.error });
@@ -88,7 +94,7 @@ export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebh
 	if (cached) return answerNow(res, 200, cached, 'cache');
 
 	const fallbackRates = readFallbackRates(settings.fallbackRates, request.currency);
-	const fallbackBody = platform.formatFallback(fallbackRates, { ...answerOptions, now: receivedAt });
+	const fallbackBody = (platform.formatFallback ?? platform.format)(fallbackRates, { ...answerOptions, now: receivedAt });
 	const slot = admissionGateFor(`${workflowId}\n${nodeName}`, {
 		maxInFlight: settings.maxInFlight,
 		holdMs: settings.deadlineMs + SLOT_HOLD_AFTER_DEADLINE_MS,

@@ -5,6 +5,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { parameterReader } from '../../nodes/shared/parameters';
 import { DEFAULT_PLATFORM_ID, platformById } from '../../nodes/shared/liveRates/platforms';
+import type { LiveRatePlatform } from '../../nodes/shared/liveRates/platform';
 import { HIGHLEVEL_CREDENTIAL_TYPES } from '../../nodes/shared/highlevel/transport';
 import type { HighLevelAuthentication } from '../../nodes/shared/highlevel/transport';
 
@@ -34,8 +35,8 @@ export const TARGET_LATENCY_SHARE = 0.8;
 export const SLOT_HOLD_AFTER_DEADLINE_MS = 30_000;
 
 export interface TriggerSettings {
-	/** Id of the live-rate platform (nodes/shared/liveRates/platforms) the callbacks come from. */
-	platform: string;
+	/** The live-rate platform (nodes/shared/liveRates/platforms) the callbacks come from. */
+	platform: LiveRatePlatform;
 	credentialType: string;
 	/** Milliseconds after arrival by which the callback is answered. */
 	deadlineMs: number;
@@ -56,7 +57,7 @@ export function readTriggerSettings(ctx: IWebhookFunctions): TriggerSettings {
 	const maxInFlight = Number(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
 	const platform = platformById(String(read('platform', DEFAULT_PLATFORM_ID)));
 	return {
-		platform: platform.id,
+		platform,
 		// HighLevel: the credential of its Authentication option; other platforms: their own.
 		credentialType:
 			platform.id === DEFAULT_PLATFORM_ID

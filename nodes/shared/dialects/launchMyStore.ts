@@ -15,7 +15,6 @@
  */
 import type { RateQuote, RateRequest } from '../core';
 import { currencyExponent, fromMinorUnits } from '../core';
-import { RateRequestParseError } from '../liveRates/platform';
 import type { FormatOptions } from '../liveRates/platform';
 import { parseCarrierServiceRequest } from './carrierService';
 
@@ -41,28 +40,17 @@ export function launchMyStoreShopOf(body: unknown): string | undefined {
 }
 
 /**
- * Parses a LaunchMyStore quote request into a canonical rate request of `shop` (the shop the
- * request was authenticated for). Throws RateRequestParseError naming the field.
+ * Parses a LaunchMyStore quote request into a canonical rate request; `locationId` is the shop the
+ * body names (`shop.domainSlug`), else `shop` (the authenticated one). Throws
+ * RateRequestParseError naming the field.
  */
 export function parseLaunchMyStoreRateRequest(body: unknown, shop: string, defaultCurrency = 'USD'): RateRequest {
-	const named = launchMyStoreShopOf(typeof body === 'string' ? safeJson(body) : body);
-	if (named && named !== shop) {
-		throw new RateRequestParseError(`shop.domainSlug "${named}" is not the shop "${shop}"`, 'shop.domainSlug');
-	}
 	const request = parseCarrierServiceRequest(body, {
 		defaultCurrency,
 		storeIdKeys: [],
 		unitPriceKeys: ['price', 'unit_price', 'unitPrice'],
 	});
-	return { ...request, locationId: shop };
-}
-
-function safeJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
+	return { ...request, locationId: launchMyStoreShopOf(body) ?? shop };
 }
 
 /** A whole UTC day `days` after the day of `now`, as ISO 8601 ("2026-06-04T00:00:00Z"). */

@@ -28,10 +28,11 @@ export interface RateCallback {
 
 /**
  * The decrypted data of the trigger's credential for this platform (the platform picks its signing
- * secret and settings from it). `maxAgeMs` asks for a copy read from n8n's credential store no
- * longer than that ago, so a rotated secret is picked up before a callback is refused.
+ * secret and settings from it). A callback refused with 401 is authenticated once more by the
+ * trigger with a freshly read credential, so a rotated secret is picked up without the platform
+ * doing anything.
  */
-export type CallbackCredential = (options?: { maxAgeMs?: number }) => Promise<Record<string, unknown>>;
+export type CallbackCredential = () => Promise<Record<string, unknown>>;
 
 /** Thrown by `authenticate` when the credential cannot verify anything (no secret set): a set-up error. */
 export class PlatformSetupError extends Error {
@@ -94,8 +95,8 @@ export interface LiveRatePlatform {
 	format(quotes: readonly RateQuote[], options?: FormatOptions): unknown;
 	/** Whether `body` is a well-formed answer of this platform (else the guard answers the fallback). */
 	isAnswer(body: unknown): boolean;
-	/** The fallback rates as the platform's answer body. */
-	formatFallback(quotes: readonly RateQuote[], options?: FormatOptions): unknown;
+	/** The fallback rates as the platform's answer body, where it differs from `format`. */
+	formatFallback?(quotes: readonly RateQuote[], options?: FormatOptions): unknown;
 }
 
 /** Whether `body` is an object with a `rates` array: the answer shape HighLevel and LaunchMyStore share. */

@@ -223,9 +223,10 @@ export function verifyHighLevelWebhook(input: VerifyHighLevelWebhookInput): Veri
 	const { rawBody, headers } = input;
 	const ed25519Signature = signatureHeader(headers, ED25519_SIGNATURE_HEADER);
 	const rsaSignature = signatureHeader(headers, RSA_SIGNATURE_HEADER);
-	const reserialised = reserialisedBody(rawBody, input.parsedBody);
+	// The re-serialised body is made only when the raw bytes did not match (the usual case matches).
 	const signedBody = (check: (body: Buffer) => boolean): SignedBody | undefined => {
 		if (check(rawBody)) return 'raw';
+		const reserialised = reserialisedBody(rawBody, input.parsedBody);
 		return reserialised && check(reserialised) ? 'reserialised' : undefined;
 	};
 	if (ed25519Signature) {

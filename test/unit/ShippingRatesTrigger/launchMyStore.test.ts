@@ -15,7 +15,7 @@ import { FakeResponse } from '../helpers/fakeResponse';
 const SECRET = 'lms-client-secret';
 const raw = Buffer.from(JSON.stringify(fixture));
 const signature = (body: Buffer, secret = SECRET) => createHmac('sha256', secret).update(body).digest('hex');
-const credentials = { clientSecret: SECRET, appHandle: 'acme-shipping', accessToken: 'token', baseUrl: 'http://lms.test' };
+let credentials = { clientSecret: SECRET, appHandle: 'acme-shipping', accessToken: 'token', baseUrl: 'http://lms.test' };
 
 function context(headers: Record<string, string>, overrides: Record<string, unknown> = {}) {
 	const res = new FakeResponse();
@@ -34,7 +34,13 @@ function context(headers: Record<string, string>, overrides: Record<string, unkn
 			asked.push(type);
 			return credentials;
 		},
-		getNode: () => ({ name: 'Shipping Rates Trigger', type: 'shippingRatesTrigger', parameters }),
+		getNode: () => ({
+			name: 'Shipping Rates Trigger',
+			type: 'shippingRatesTrigger',
+			parameters,
+			// A credential id puts the credential cache in play, as in n8n.
+			credentials: { highLevelShippingLaunchMyStoreApi: { id: 'cred-lms', name: 'LaunchMyStore' } },
+		}),
 		getWorkflow: () => ({ id: 'wf-lms' }),
 	} as unknown as IWebhookFunctions;
 	return { ctx, res, asked };
@@ -43,7 +49,10 @@ function context(headers: Record<string, string>, overrides: Record<string, unkn
 beforeEach(() => {
 	resetAdmissionGates();
 	clearCredentialCache();
+	credentials = { clientSecret: SECRET, appHandle: 'acme-shipping', accessToken: 'token', baseUrl: 'http://lms.test' };
 });
+
+afterEach(() => jest.restoreAllMocks());
 
 describe('Shipping Rates Trigger, Platform LaunchMyStore', () => {
 	const node = new ShippingRatesTrigger();
@@ -97,6 +106,28 @@ describe('Shipping Rates Trigger, Platform LaunchMyStore', () => {
 		expect(answer.body).toMatchObject({
 			rates: [{ service_name: 'Blue Dart Air', service_code: 'acme-shipping-1', total_price: '8085.00', currency: 'INR' }],
 		});
+	});
+
+	it('picks up a rotated client secret: refused with the kept credential, it authenticates again with one read afresh', async () => {
+		const start = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(start);
+		const first = context({ 'x-lms-signature': signature(raw) });
+		expect((await node.webhook.call(first.ctx)).workflowData).toBeDefined();
+		expect(first.asked).toHaveLength(1);
+
+		credentials = { ...credentials, clientSecret: 'rotated-secret' };
+		const signedWithNew = { 'x-lms-signature': signature(raw, 'rotated-secret') };
+		// Within 5 s of the last read the kept copy counts as fresh: refused without reading again.
+		clock.mockReturnValue(start + 1_000);
+		const soon = context(signedWithNew);
+		await node.webhook.call(soon.ctx);
+		expect(soon.res.statusCode).toBe(401);
+		expect(soon.asked).toHaveLength(0);
+		// Later: the kept copy refuses, the one read afresh accepts.
+		clock.mockReturnValue(start + 6_000);
+		const later = context(signedWithNew);
+		expect((await node.webhook.call(later.ctx)).workflowData).toBeDefined();
+		expect(later.asked).toEqual(['highLevelShippingLaunchMyStoreApi']);
 	});
 
 	it('registers nothing with HighLevel on activation', async () => {

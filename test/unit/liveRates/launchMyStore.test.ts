@@ -104,12 +104,6 @@ describe('LaunchMyStore as a live-rate platform', () => {
 		).toEqual({ ok: false, status: 400, error: 'shop.domainSlug is required' });
 	});
 
-	it('reads the secret again before refusing (a rotated client secret)', async () => {
-		const rotating: CallbackCredential = async (options) => ({ clientSecret: options?.maxAgeMs ? SECRET : 'old' });
-		const result = await launchMyStorePlatform.authenticate(callback({ 'x-lms-signature': hexOf(raw) }), rotating);
-		expect(result).toMatchObject({ ok: true, storeId: SHOP });
-	});
-
 	it('parses the documented quote request: addresses, grams per unit, price in major units', () => {
 		const request = launchMyStorePlatform.parse(fixture, { storeId: SHOP, defaultCurrency: 'USD' });
 		expect(request).toEqual({
@@ -131,10 +125,9 @@ describe('LaunchMyStore as a live-rate platform', () => {
 		});
 	});
 
-	it('refuses a body of another shop, and names a bad field', () => {
-		expect(() => launchMyStorePlatform.parse(fixture, { storeId: 'other-shop', defaultCurrency: 'USD' })).toThrow(
-			expect.objectContaining({ name: 'RateRequestParseError', field: 'shop.domainSlug' }),
-		);
+	it('names the shop of the body (the trigger refuses one that is not the authenticated shop), and names a bad field', () => {
+		expect(launchMyStorePlatform.parse(fixture, { storeId: 'other-shop', defaultCurrency: 'USD' }).locationId).toBe(SHOP);
+		expect(launchMyStorePlatform.parse({ ...fixture, shop: undefined }, { storeId: 'from-auth', defaultCurrency: 'USD' }).locationId).toBe('from-auth');
 		const bad = JSON.parse(JSON.stringify(fixture)) as { rate: { items: Array<Record<string, unknown>> } };
 		bad.rate.items[0].grams = 'heavy';
 		expect(() => launchMyStorePlatform.parse(bad, { storeId: SHOP, defaultCurrency: 'USD' })).toThrow(RateRequestParseError);
@@ -168,7 +161,7 @@ describe('LaunchMyStore as a live-rate platform', () => {
 		const morning = launchMyStorePlatform.format([quote()], { now: Date.parse('2026-06-03T00:00:01Z') });
 		const evening = launchMyStorePlatform.format([quote()], { now: Date.parse('2026-06-03T23:59:59Z') });
 		expect(evening).toEqual(morning);
-		const yen = launchMyStorePlatform.formatFallback([quote({ currency: 'JPY', amountMinor: 1200 })], { now: 0 }) as {
+		const yen = launchMyStorePlatform.format([quote({ currency: 'JPY', amountMinor: 1200 })], { now: 0 }) as {
 			rates: Array<{ total_price: string; service_code: string }>;
 		};
 		expect(yen.rates[0]).toMatchObject({ total_price: '1200', service_code: '1' });

@@ -13,21 +13,11 @@ import { readCallbackQuery, signingSecretOf, verifyLocationToken } from '../../s
 import type { Authentication, CallbackCredential, FormatOptions, LiveRatePlatform, RateCallback } from '../platform';
 import { hasRatesList, PlatformSetupError } from '../platform';
 
-/** A kept credential older than this is read again before a callback is refused as unsigned. */
-const REVERIFY_AFTER_MS = 5_000;
-
-async function secretOf(credential: CallbackCredential, maxAgeMs?: number): Promise<string> {
-	const secret = signingSecretOf(await credential(maxAgeMs === undefined ? undefined : { maxAgeMs }));
-	if (!secret) throw new PlatformSetupError('Callback Signing Secret is empty: set it on the HighLevel credential');
-	return secret;
-}
-
 async function authenticate(callback: RateCallback, credential: CallbackCredential): Promise<Authentication> {
+	const secret = signingSecretOf(await credential());
+	if (!secret) throw new PlatformSetupError('Callback Signing Secret is empty: set it on the HighLevel credential');
 	const { locationId, token } = readCallbackQuery(callback.query);
-	const signed =
-		verifyLocationToken(await secretOf(credential), locationId, token) ||
-		verifyLocationToken(await secretOf(credential, REVERIFY_AFTER_MS), locationId, token);
-	return signed
+	return verifyLocationToken(secret, locationId, token)
 		? { ok: true, storeId: locationId }
 		: { ok: false, status: 401, error: 'invalid or missing callback token (query parameters loc and t)' };
 }
@@ -49,5 +39,4 @@ export const highLevelPlatform: LiveRatePlatform = {
 		return body;
 	},
 	isAnswer: hasRatesList,
-	formatFallback: (quotes: readonly RateQuote[]) => formatHighLevelRates(quotes),
 };

@@ -14,9 +14,6 @@ import { verifyLaunchMyStoreSignature } from '../../signatures/launchMyStore';
 import type { Authentication, CallbackCredential, FormatOptions, LiveRatePlatform, RateCallback } from '../platform';
 import { hasRatesList, PlatformSetupError } from '../platform';
 
-/** A kept credential older than this is read again before a quote request is refused as unsigned. */
-const REVERIFY_AFTER_MS = 5_000;
-
 /** The credential's client secret; a set-up error when it is empty. */
 function clientSecretOf(data: Record<string, unknown>): string {
 	const secret = String(data.clientSecret ?? '');
@@ -26,12 +23,8 @@ function clientSecretOf(data: Record<string, unknown>): string {
 
 async function authenticate(callback: RateCallback, credential: CallbackCredential): Promise<Authentication> {
 	const raw = callback.rawBody ?? Buffer.from(JSON.stringify(callback.body ?? {}));
-	let data = await credential();
-	let check = verifyLaunchMyStoreSignature(raw, callback.headers, clientSecretOf(data));
-	if (!check.ok) {
-		data = await credential({ maxAgeMs: REVERIFY_AFTER_MS });
-		check = verifyLaunchMyStoreSignature(raw, callback.headers, clientSecretOf(data));
-	}
+	const data = await credential();
+	const check = verifyLaunchMyStoreSignature(raw, callback.headers, clientSecretOf(data));
 	if (!check.ok) return { ok: false, status: 401, error: check.reason };
 	const shop = launchMyStoreShopOf(callback.body);
 	if (!shop) return { ok: false, status: 400, error: 'shop.domainSlug is required' };
@@ -48,5 +41,4 @@ export const launchMyStorePlatform: LiveRatePlatform = {
 	parse: (body, { storeId, defaultCurrency }) => parseLaunchMyStoreRateRequest(body, storeId, defaultCurrency),
 	format: (quotes: readonly RateQuote[], options?: FormatOptions) => formatLaunchMyStoreRates(quotes, options),
 	isAnswer: hasRatesList,
-	formatFallback: (quotes: readonly RateQuote[], options?: FormatOptions) => formatLaunchMyStoreRates(quotes, options),
 };
