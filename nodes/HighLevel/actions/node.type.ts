@@ -1,4 +1,4 @@
-import type { AllEntities, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { AllEntities } from 'n8n-workflow';
 
 type NodeMap = {
 	fulfillment: 'create' | 'getAll';
@@ -25,8 +25,5 @@ export type HighLevelType = AllEntities<NodeMap>;
 
 export type HighLevelResource = HighLevelType['resource'];
 
-/** Runs one operation for one input item; the router adds `pairedItem` and handles errors. */
-export type OperationExecute = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-) => Promise<IDataObject | IDataObject[]>;
+/** Runs one operation for one input item; the shared router adds `pairedItem` and handles errors. */
+export type { OperationExecute } from '../../shared/actions/router';

@@ -3,7 +3,7 @@
  * with the item index whose message starts with the field's display name.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { resolveLocationId } from '../../../nodes/shared/highlevel/transport';
 import { isHighLevelNotFound } from '../../../nodes/shared/highlevel/carriers';
 
@@ -17,18 +17,8 @@ export interface ZoneCountry {
 	states?: Array<{ code: string }>;
 }
 
-/** A NodeApiError/NodeOperationError as it is (with the item index), anything else wrapped. */
-export function asNodeError(
-	ctx: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-}
+/** The shared error normaliser (nodes/shared/actions/router.ts). */
+export { asNodeError } from '../../shared/actions/router';
 
 /** Whether a failed HighLevel call means "no such record" (HTTP 404, or a "not found" message). */
 export const isNotFoundError = isHighLevelNotFound;
