@@ -61,7 +61,7 @@ export function encodeHighLevelReference(reference: HighLevelReference): string 
 /** `hl:<locationId>:<orderId>` (also inside longer text) → parts; anything else → undefined. */
 export function decodeHighLevelReference(text: unknown): HighLevelReference | undefined {
 	const found = decodeOrderReference(text);
-	return found ? { locationId: found.locationId, orderId: found.orderId } : undefined;
+	return found?.platform === 'highlevel' ? { locationId: found.locationId, orderId: found.orderId } : undefined;
 }
 
 /** Whether a Shippo order carries the reference (in `order_number`, or `metadata` if echoed). */
@@ -173,13 +173,15 @@ export function toShippoOrderStatus(
 	}
 }
 
-const text = (value: unknown): string | undefined => {
+/** A value as trimmed text; empty → undefined. */
+export const text = (value: unknown): string | undefined => {
 	if (value === undefined || value === null) return undefined;
 	const trimmed = String(value).trim();
 	return trimmed || undefined;
 };
 
-function stripEmpty<T extends object>(value: T): T {
+/** A copy without the keys whose value is undefined. */
+export function stripEmpty<T extends object>(value: T): T {
 	const copy = { ...value } as Record<string, unknown>;
 	for (const key of Object.keys(copy)) if (copy[key] === undefined) delete copy[key];
 	return copy as T;

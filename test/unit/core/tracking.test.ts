@@ -1,6 +1,7 @@
 import {
 	decodeOrderReference,
 	encodeOrderReference,
+	encodeReferencedLineItems,
 	normalizeTrackingStatus,
 	TrackingUpdateSchema,
 } from '../../../nodes/shared/core/tracking';
@@ -26,6 +27,25 @@ describe('order reference hl:<locationId>:<orderId>', () => {
 	it('refuses ids with ":" and references over the limit', () => {
 		expect(() => encodeOrderReference({ locationId: 'a:b', orderId: 'o' })).toThrow(/locationId/);
 		expect(() => encodeOrderReference({ locationId: 'l', orderId: 'x'.repeat(100) })).toThrow(/more than 100/);
+	});
+});
+
+describe('order references of other platforms (lms:, bc:) and the line items of a label', () => {
+	it('encodes and decodes a LaunchMyStore and a BigCommerce reference', () => {
+		const lms = encodeOrderReference({ platform: 'launchmystore', locationId: 'demo-shop.launchmystore.io', orderId: 'ord_1' });
+		expect(lms).toBe('lms:demo-shop.launchmystore.io:ord_1');
+		expect(decodeOrderReference(lms)).toEqual({ platform: 'launchmystore', locationId: 'demo-shop.launchmystore.io', orderId: 'ord_1' });
+		expect(decodeOrderReference('bc:ru7t7fv9:118')).toEqual({ platform: 'bigcommerce', locationId: 'ru7t7fv9', orderId: '118' });
+		expect(decodeOrderReference('xlms:a:b')).toBeUndefined();
+	});
+
+	it('reads the line items a label ships from an items= word', () => {
+		const metadata = `lms:shop:ord_1 ${encodeReferencedLineItems([{ id: 'li_1', quantity: 2 }, { id: 'li_3' }])}`;
+		expect(metadata).toBe('lms:shop:ord_1 items=li_1*2+li_3');
+		expect(decodeOrderReference(metadata)?.lineItems).toEqual([{ id: 'li_1', quantity: 2 }, { id: 'li_3' }]);
+		expect(decodeOrderReference('lms:shop:ord_1')?.lineItems).toBeUndefined();
+		// A malformed quantity names no items rather than wrong ones.
+		expect(decodeOrderReference('lms:shop:ord_1 items=li_1*0')?.lineItems).toBeUndefined();
 	});
 });
 

@@ -1,7 +1,8 @@
 /**
  * Order → Create: `POST /orders` (operationId `CreateOrder`, body `OrderCreateRequest`).
  *
- * With a HighLevel reference (`hl:<locationId>:<orderId>`, written to `order_number`), the recent
+ * With a platform reference (`hl:<locationId>:<orderId>`, `lms:<shop>:<orderId>`, written to
+ * `order_number`; "From LaunchMyStore Order" in fromLaunchMyStore.ts), the recent
  * orders (`GET /orders`, newest first, up to the search depth) are searched first and an order
  * that already carries the reference is returned with `created: false` instead of a duplicate.
  * `ListOrders` has no text filter, so the search pages through the list.
@@ -26,6 +27,7 @@ import {
 } from '../../../../nodes/shared/shippo/orders';
 import { shippoApiRequest } from '../../../../nodes/shared/shippo/transport';
 import { addressFields } from '../common.descriptions';
+import { launchMyStoreOrderBody, launchMyStoreOrderOption, launchMyStoreOrderProperties } from './fromLaunchMyStore';
 import { addressFromUi, runPerItem } from '../../helpers/utils';
 
 const massUnitOptions = SHIPPO_MASS_UNITS.map((unit) => ({ name: unit, value: unit }));
@@ -48,6 +50,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Map a HighLevel order (e.g. the OrderCreate webhook body); the reference is set from it',
 			},
+			launchMyStoreOrderOption,
 		],
 		default: 'fields',
 	},
@@ -161,6 +164,7 @@ const properties: INodeProperties[] = [
 			'A HighLevel order object (_id, altId/locationId, contactSnapshot, items[], amount, currency, createdAt)',
 		displayOptions: { show: { defineOrder: ['highLevelOrder'] } },
 	},
+	...launchMyStoreOrderProperties,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -436,6 +440,8 @@ export async function execute(
 					itemIndex: i,
 				});
 			}
+		} else if (mode === 'launchMyStoreOrder') {
+			body = launchMyStoreOrderBody.call(this, i) as IDataObject;
 		} else {
 			body =
 				mode === 'json'
@@ -461,7 +467,7 @@ export async function execute(
 		}
 
 		const reference =
-			referenceValues || mode === 'highLevelOrder' ? validated.order_number : undefined;
+			referenceValues || mode === 'highLevelOrder' || mode === 'launchMyStoreOrder' ? validated.order_number : undefined;
 		const create = async () =>
 			await shippoApiRequest<IDataObject>(this, {
 				method: 'POST',
