@@ -82,7 +82,7 @@ const detail = (status, text) => ({ status, body: { detail: text } });
 const bad = (field, msg) => ({ status: 400, body: { [field]: [msg] } });
 
 // ---- the service ----------------------------------------------------------------------------
-/** @param {{ checkResponses?: boolean, maxRecords?: number }} [opts] maxRecords also caps stored shipments */
+/** @param {{ checkResponses?: boolean, maxRecords?: number, shippoTokens?: string[] }} [opts] maxRecords also caps stored shipments; shippoTokens: the only API tokens accepted (default: any) */
 function createShippoService(opts = {}) {
 	const maxShipments = opts.maxRecords || 5000;
 	const service = {
@@ -119,8 +119,11 @@ function createShippoService(opts = {}) {
 		},
 
 		authenticate(ctx) {
-			if (/^ShippoToken\s+\S+/.test(ctx.headers.authorization || '')) return null;
-			return detail(401, 'Authentication credentials were not provided.');
+			const match = /^ShippoToken\s+(\S+)/.exec(ctx.headers.authorization || '');
+			if (!match) return detail(401, 'Authentication credentials were not provided.');
+			// opts.shippoTokens: the API tokens this account knows; any other is refused like Shippo does.
+			if (opts.shippoTokens && !opts.shippoTokens.includes(match[1])) return detail(401, 'Invalid token.');
+			return null;
 		},
 
 		invalid(ctx, errors) {

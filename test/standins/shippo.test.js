@@ -338,3 +338,20 @@ describe('carrier accounts and parcel templates', () => {
 		expect(sh.violations).toEqual([]);
 	});
 });
+
+describe('Shippo stand-in: known API tokens', () => {
+	it('refuses a token the account does not know when shippoTokens is set', async () => {
+		const { startShippoStandin } = require('./index');
+		const server = await startShippoStandin({ shippoTokens: ['shippo_test_known'] });
+		try {
+			const get = (token) =>
+				fetch(`${server.url}/carrier_accounts`, { headers: { authorization: `ShippoToken ${token}` } });
+			expect((await get('shippo_test_known')).status).toBe(200);
+			const refused = await get('shippo_test_other');
+			expect(refused.status).toBe(401);
+			expect(await refused.json()).toEqual({ detail: 'Invalid token.' });
+		} finally {
+			await server.close();
+		}
+	});
+});
