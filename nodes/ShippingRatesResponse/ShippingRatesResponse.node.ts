@@ -10,14 +10,20 @@ import type { RateRules, RoundingMode, SortMode } from '../../nodes/shared/core'
 import { toMinorUnits } from '../../nodes/shared/core';
 import type { AnswerSettings } from './answer';
 import { buildAnswer, emptyAnswer } from './answer';
+import { buildConnectionCheckAnswer, connectionCheckItemOf } from './connectionCheck';
 import { CACHEABLE_HEADER } from '../../nodes/shared/liveRates/headers';
 
 /**
- * Answers the pending HighLevel live-rate callback (Shipping Rates Trigger) with carrier quotes
- * shaped by rules, in HighLevel's format `{"rates":[{serviceName, amount, currency, estimatedDays}]}`
- * (Custom Shipping Carrier Integration Guide §3). Never fails the callback: when there are no
- * quotes it answers the trigger's fallback rates (or an empty list), and if building the answer
- * throws, it still answers before reporting the error.
+ * Answers the pending live-rate callback (Shipping Rates Trigger) with carrier quotes shaped by
+ * rules, in the format of the callback's platform (HighLevel `{"rates":[{serviceName, amount,
+ * currency, estimatedDays}]}`, Custom Shipping Carrier Integration Guide §3; LaunchMyStore;
+ * BigCommerce `carrier_quotes`). Never fails the callback: when there are no quotes it answers the
+ * trigger's fallback rates (or an empty list), and if building the answer throws, it still answers
+ * before reporting the error.
+ *
+ * Given the trigger's connection check item (`kind: 'checkConnectionOptions'`, BigCommerce's Check
+ * Connection Options), it answers `{ valid, messages }` read from that item's fields instead
+ * (connectionCheck.ts): a workflow tests the options, sets `valid` and `messages`, and ends here.
  *
  * Not usable as an AI tool: it only answers the callback a Shipping Rates Trigger holds open, so an
  * agent calling it would have nothing to answer. n8n's community-package scan requires every
@@ -33,7 +39,8 @@ export class ShippingRatesResponse implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{"markup " + $parameter["markupPercent"] + "%"}}',
-		description: 'Answers HighLevel checkout with shipping rates, after markup, fees and rules',
+		description:
+			'Answers store checkout (HighLevel, LaunchMyStore, BigCommerce) with shipping rates after markup, fees and rules, and BigCommerce connection checks with valid and messages',
 		defaults: { name: 'Shipping Rates Response' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -41,7 +48,7 @@ export class ShippingRatesResponse implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Use after a Shipping Rates Trigger and a carrier node (e.g. Shippo → Get Rates). Amounts below are in major units of the cart currency (e.g. 4.99).',
+					'Use after a Shipping Rates Trigger and a carrier node (e.g. Shippo → Get Rates). Amounts below are in major units of the cart currency (e.g. 4.99). For a BigCommerce connection check, set valid and messages on the trigger\'s item instead: the node answers them.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -167,6 +174,18 @@ export class ShippingRatesResponse implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const pairedItem = items.map((_, item) => ({ item }));
+		const check = connectionCheckItemOf(items.map((item) => item.json));
+		if (check) {
+			const verdict = buildConnectionCheckAnswer(check);
+			await this.sendResponse({
+				body: verdict.body as IDataObject,
+				headers: { 'content-type': 'application/json; charset=utf-8' },
+				statusCode: 200,
+			});
+			const json: IDataObject = { ...(verdict.body as IDataObject) };
+			if (verdict.problems.length > 0) json.problems = verdict.problems;
+			return [[{ json, pairedItem }]];
+		}
 		let answer;
 		try {
 			answer = buildAnswer(

@@ -8,7 +8,8 @@
  *  - the trigger's item itself (no quotes → fallback rates).
  * The answer is formatted for the platform named by the items' `platform` field (the trigger's
  * `RateCallbackItem`, or `request.platform` of Get Rates output; HighLevel when none names one),
- * with the item's `answerOptions` (service-code prefix, the time delivery dates count from).
+ * with the item's `answerOptions` (service-code prefix, the time delivery dates count from,
+ * BigCommerce's `quote_id` and transit-time setting).
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { RateQuote, RateRules } from '../../nodes/shared/core';
@@ -116,11 +117,14 @@ function callbackOf(items: readonly IDataObject[]): { platformId?: string; answe
 		if (platformId === undefined && typeof platform === 'string') platformId = platform;
 		const options = json.answerOptions ?? request?.answerOptions;
 		if (answerOptions === undefined && options && typeof options === 'object') {
-			const { serviceCodePrefix, now } = options as IDataObject;
+			const { serviceCodePrefix, now, quoteId, showTransitTime } = options as IDataObject;
 			answerOptions = {
 				serviceCodePrefix: typeof serviceCodePrefix === 'string' ? serviceCodePrefix : undefined,
 				now: typeof now === 'number' ? now : undefined,
 			};
+			// BigCommerce: the answer's `quote_id`, and whether the zone shows transit times.
+			if (typeof quoteId === 'string') answerOptions.quoteId = quoteId;
+			if (showTransitTime === false) answerOptions.showTransitTime = false;
 		}
 	}
 	return { platformId, answerOptions: answerOptions ?? {} };

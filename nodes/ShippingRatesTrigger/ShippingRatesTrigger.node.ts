@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { handleRateCallback } from './callback';
+import { CONNECTION_CHECK_PATH, CONNECTION_CHECK_WEBHOOK, handleConnectionCheck } from './connectionCheck';
 import { deleteCarrier, ownCarriers, registrationTarget, upsertCarrier } from './registration';
 import { DEFAULT_MAX_IN_FLIGHT } from './settings';
 import { highLevelAuthenticationProperty } from '../../nodes/shared/highlevel/descriptions';
@@ -24,13 +25,26 @@ function registersCarrier(ctx: IHookFunctions): boolean {
 }
 
 /**
- * The URL HighLevel calls at checkout for live shipping rates (a registered shipping carrier's
- * `callbackUrl`). Verifies the signed URL, parses HighLevel's body tolerantly into one canonical
- * rate request, and leaves the answer to a Shipping Rates Response node — with a fail-open guard
- * that answers the fallback rates at the deadline or when the workflow fails.
+ * Which of the trigger's webhooks n8n called: the name of the webhook description whose path the
+ * call matched (`setup`: the check-connection path), which every n8n process derives alike from
+ * the registered path. A host without webhook names calls the rates webhook.
+ */
+function webhookNameOf(ctx: IWebhookFunctions): string {
+	return typeof ctx.getWebhookName === 'function' ? ctx.getWebhookName() : 'default';
+}
+
+/**
+ * The URL a store calls at checkout for live shipping rates: HighLevel (a registered shipping
+ * carrier's `callbackUrl`), LaunchMyStore (a live rate provider's endpoint), BigCommerce (a
+ * shipping provider's Quote URL). Verifies the call through the platform, parses its body into one
+ * canonical rate request, and leaves the answer to a Shipping Rates Response node — with a
+ * fail-open guard that answers the fallback rates at the deadline or when the workflow fails.
+ * A second path, `check-connection`, is BigCommerce's Check Connection Options URL
+ * (connectionCheck.ts).
  *
  * Sources: HighLevel Custom Shipping Carrier Integration Guide §3 (callback body and answer);
- * test/standins/specs/highlevel/apps/store.json (carrier registration).
+ * test/standins/specs/highlevel/apps/store.json (carrier registration); LaunchMyStore "Live Rate
+ * Providers"; BigCommerce "Shipping Providers" (https://developer.bigcommerce.com/docs/integrations/shipping).
  */
 export class ShippingRatesTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,9 +57,9 @@ export class ShippingRatesTrigger implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle:
-			'={{$parameter["platform"] && $parameter["platform"] !== "highLevel" ? $parameter["platform"] + " live rates" : "HighLevel live rates: " + $parameter["registration"]}}',
+			'={{$parameter["platform"] === "bigCommerce" ? "BigCommerce live rates" : $parameter["platform"] === "launchMyStore" ? "LaunchMyStore live rates" : "HighLevel live rates: " + $parameter["registration"]}}',
 		description:
-			'Answers store checkout (HighLevel, LaunchMyStore) with live shipping rates: starts when the store asks for rates',
+			'Answers store checkout (HighLevel, LaunchMyStore, BigCommerce) with live shipping rates: starts when the store asks for rates, or when BigCommerce checks connection options',
 		defaults: { name: 'Shipping Rates Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -54,6 +68,14 @@ export class ShippingRatesTrigger implements INodeType {
 			{ name: 'default', httpMethod: 'POST', responseMode: 'responseNode', path: 'rates' },
 			// HighLevel may append "/rates" to the registered callback URL.
 			{ name: 'default', httpMethod: 'POST', responseMode: 'responseNode', path: 'rates/rates' },
+			// BigCommerce's Check Connection Options URL. Its own name tells `webhook` which path was
+			// called; n8n runs no activation methods for it (there are none under that name).
+			{
+				name: CONNECTION_CHECK_WEBHOOK,
+				httpMethod: 'POST',
+				responseMode: 'responseNode',
+				path: CONNECTION_CHECK_PATH,
+			},
 		],
 		properties: [
 			{
@@ -64,6 +86,14 @@ export class ShippingRatesTrigger implements INodeType {
 				default: '',
 			},
 			platformProperty,
+			{
+				displayName:
+					"Give BigCommerce this trigger's Production URL (…/rates) as Quote URL and the same URL ending in /check-connection as Check Connection Options URL, both signed with ?loc=STORE_HASH&t=TOKEN (BigCommerce Shipping node → Callback URL → Sign). Quote items carry the merchant's options under platformContext (e.g. platformContext.connection_options). A connection check starts the workflow with an item of kind checkConnectionOptions: set valid and messages on it and end in the Shipping Rates Response node.",
+				name: 'bigCommerceNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { platform: ['bigCommerce'] } },
+			},
 			forHighLevelOnly(highLevelAuthenticationProperty),
 			forHighLevelOnly({
 				displayName: 'Carrier Registration',
@@ -237,6 +267,7 @@ export class ShippingRatesTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		if (webhookNameOf(this) === CONNECTION_CHECK_WEBHOOK) return await handleConnectionCheck.call(this);
 		return await handleRateCallback.call(this);
 	}
 }

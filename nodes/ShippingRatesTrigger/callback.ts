@@ -2,8 +2,10 @@
  * One live-rate callback, as the Shipping Rates Trigger handles it (its `webhook` method).
  *
  *  1. authenticate the callback through the trigger's platform (nodes/shared/liveRates/platform.ts;
- *     HighLevel: the signed URL `?loc=&t=`, constant time; 401 otherwise);
+ *     HighLevel, BigCommerce: the signed URL `?loc=&t=`, constant time; 401 otherwise);
  *  2. parse the platform's body into one canonical rate request (400 naming the field otherwise);
+ *     refusals are `{ error, field? }`, or the platform's own error body (`formatError`: BigCommerce
+ *     `{ quote_id, messages: [{ type: "ERROR", text }], carrier_quotes: [] }`);
  *  3. answer cache: an identical cart answered by the workflow less than N seconds ago is
  *     answered again at once (`x-shipping-rates-source: cache`), no execution;
  *  4. admission control (admission.ts): with every slot of this trigger taken (an adaptive bound
@@ -17,7 +19,13 @@
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { CallbackCredential, RateCallback } from '../../nodes/shared/liveRates/platform';
+import type {
+	Authentication,
+	CallbackCredential,
+	FormatOptions,
+	LiveRatePlatform,
+	RateCallback,
+} from '../../nodes/shared/liveRates/platform';
 import { RateRequestParseError } from '../../nodes/shared/liveRates/platform';
 import { readCachedCredentials } from '../../nodes/shared/credentials/credentialCache';
 import { SOURCE_HEADER } from '../../nodes/shared/liveRates/headers';
@@ -26,6 +34,7 @@ import { armFailOpen } from './failOpen';
 import { answerCache, answerCacheKey } from './answerCache';
 import { readFallbackRates } from './fallback';
 import { admissionGateFor } from './admission';
+import type { TriggerSettings } from './settings';
 import { readTriggerSettings, SLOT_HOLD_AFTER_DEADLINE_MS, TARGET_LATENCY_SHARE } from './settings';
 
 /** A kept credential older than this is read again before a callback is refused as unsigned. */
@@ -37,10 +46,62 @@ interface Answerable {
 	json(body: unknown): unknown;
 }
 
-function answerNow(res: Answerable, status: number, body: unknown, source?: string): IWebhookResponseData {
+/** Answers at once (no execution), optionally naming the source in `x-shipping-rates-source`. */
+export function answerNow(res: Answerable, status: number, body: unknown, source?: string): IWebhookResponseData {
 	if (source) res.setHeader(SOURCE_HEADER, source);
 	res.status(status).json(body);
 	return { noWebhookResponse: true };
+}
+
+/**
+ * A 4xx answer in the platform's error shape (`formatError`, e.g. BigCommerce's `messages`), else
+ * `{ error, field? }` (HighLevel, LaunchMyStore).
+ */
+function refuse(
+	res: Answerable,
+	platform: LiveRatePlatform,
+	status: number,
+	error: string,
+	options: { field?: string; formatOptions?: FormatOptions } = {},
+): IWebhookResponseData {
+	const body = platform.formatError
+		? platform.formatError(error, options.formatOptions)
+		: { error, field: options.field };
+	return answerNow(res, status, body);
+}
+
+/** The part of an incoming call a platform authenticates. */
+export function callbackOf(ctx: IWebhookFunctions): RateCallback {
+	const req = ctx.getRequestObject();
+	return {
+		query: req.query as Record<string, unknown>,
+		headers: req.headers ?? {},
+		rawBody: (req as unknown as { rawBody?: Buffer }).rawBody,
+		body: req.body,
+	};
+}
+
+/**
+ * Authenticates a call through the trigger's platform with the trigger's credential. Refused with
+ * a kept credential (401): once more with one read from n8n within the last 5 s, so a rotated
+ * secret is picked up. The platform's set-up error (an empty secret) is thrown as a
+ * NodeOperationError.
+ */
+export async function authenticateCall(
+	ctx: IWebhookFunctions,
+	settings: TriggerSettings,
+	callback: RateCallback,
+): Promise<Authentication> {
+	const { platform } = settings;
+	const credential = (maxAgeMs?: number): CallbackCredential => async () =>
+		await readCachedCredentials(ctx, settings.credentialType, { maxAgeMs });
+	try {
+		const authentication = await platform.authenticate(callback, credential());
+		if (authentication.ok || authentication.status !== 401) return authentication;
+		return await platform.authenticate(callback, credential(REVERIFY_AFTER_MS));
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), error as Error);
+	}
 }
 
 export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -50,26 +111,8 @@ export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebh
 	const settings = readTriggerSettings(this);
 	const { platform } = settings;
 
-	const callback: RateCallback = {
-		query: req.query as Record<string, unknown>,
-		headers: req.headers ?? {},
-		rawBody: (req as unknown as { rawBody?: Buffer }).rawBody,
-		body: req.body,
-	};
-	// Refused with a kept credential: once more with one read from n8n within the last 5 s, so a
-	// rotated secret is picked up (the platform set-up error of an empty secret surfaces as is).
-	const credential = (maxAgeMs?: number): CallbackCredential => async () =>
-		await readCachedCredentials(this, settings.credentialType, { maxAgeMs });
-	let authentication;
-	try {
-		authentication = await platform.authenticate(callback, credential());
-		if (!authentication.ok && authentication.status === 401) {
-			authentication = await platform.authenticate(callback, credential(REVERIFY_AFTER_MS));
-		}
-	} catch (error) {
-		throw new NodeOperationError(this.getNode(), error as Error);
-	}
-	if (!authentication.ok) return answerNow(res, authentication.status, { error: authentication.error });
+	const authentication = await authenticateCall(this, settings, callbackOf(this));
+	if (!authentication.ok) return refuse(res, platform, authentication.status, authentication.error);
 	const locationId = authentication.storeId;
 	const answerOptions = authentication.formatOptions ?? {};
 
@@ -78,12 +121,14 @@ export async function handleRateCallback(this: IWebhookFunctions): Promise<IWebh
 		request = platform.parse(req.body, { storeId: locationId, defaultCurrency: settings.defaultCurrency });
 	} catch (error) {
 		if (error instanceof RateRequestParseError) {
-			return answerNow(res, 400, { error: error.message, field: error.field });
+			return refuse(res, platform, 400, error.message, { field: error.field, formatOptions: answerOptions });
 		}
 		throw new NodeOperationError(this.getNode(), error as Error);
 	}
 	if (request.locationId && request.locationId !== locationId) {
-		return answerNow(res, 401, { error: 'callback URL is signed for another location (store) than the body names' });
+		return refuse(res, platform, 401, 'callback URL is signed for another location (store) than the body names', {
+			formatOptions: answerOptions,
+		});
 	}
 
 	const workflowId = this.getWorkflow().id ?? '';

@@ -47,6 +47,11 @@ export interface FailOpenOptions {
 	/** Body sent on deadline or failure: the fallback rates in the platform's answer format. */
 	fallbackBody: unknown;
 	/**
+	 * Body sent on deadline or failure when it depends on which (a connection check answers why it
+	 * is not valid); takes the place of `fallbackBody`.
+	 */
+	fallbackFor?: (source: 'fallback-deadline' | 'fallback-error') => unknown;
+	/**
 	 * Whether a body is a well-formed answer of the callback's platform (`LiveRatePlatform.isAnswer`);
 	 * any other answer is replaced by the fallback. Default: a `{ "rates": [...] }` object.
 	 */
@@ -89,6 +94,9 @@ export function armFailOpen(res: GuardedResponse, options: FailOpenOptions): voi
 		options.onSettled?.(source, body, cacheable);
 	};
 
+	const fallback = (source: 'fallback-deadline' | 'fallback-error') =>
+		options.fallbackFor ? options.fallbackFor(source) : options.fallbackBody;
+
 	let executionAnswered = false;
 	const markExecutionAnswered = () => {
 		if (executionAnswered) return;
@@ -100,7 +108,8 @@ export function armFailOpen(res: GuardedResponse, options: FailOpenOptions): voi
 		if (settled) return res;
 		const parsed = parseBody(body);
 		const ok = res.statusCode >= 200 && res.statusCode < 300 && (options.isAnswer ?? hasRatesList)(parsed);
-		deliver(ok ? parsed : options.fallbackBody, ok ? 'workflow' : 'fallback-error');
+		if (ok) deliver(parsed, 'workflow');
+		else deliver(fallback('fallback-error'), 'fallback-error');
 		return res;
 	};
 
@@ -129,6 +138,6 @@ export function armFailOpen(res: GuardedResponse, options: FailOpenOptions): voi
 	};
 
 	void sleep(Math.max(0, fallbackAt(options.deadlineAt) - Date.now())).then(() => {
-		if (!settled) deliver(options.fallbackBody, 'fallback-deadline');
+		if (!settled) deliver(fallback('fallback-deadline'), 'fallback-deadline');
 	});
 }

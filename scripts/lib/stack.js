@@ -105,6 +105,28 @@ const { installServices, startRedis, startPostgres, queueEnvironment } = require
 /** Workers in queue mode. */
 const QUEUE_WORKERS = 2;
 const { listCarriers, carrierOf, defaultSeed, startStandins } = require('./stack/standins');
+const { BIGCOMMERCE_STORE_HASH } = require('./stack/credentials');
+
+/** The carrier id BigCommerce issued to the app in the stack's BigCommerce store (its seed 004 example). */
+const BIGCOMMERCE_CARRIER_ID = 'carrier_33';
+
+/**
+ * The signed BigCommerce Quote and Check Connection Options URLs of the imported BigCommerce
+ * live-rates trigger on this n8n, signed by the pack's own code (BigCommerce Shipping → Callback
+ * URL → Sign, nodes/shared/bigCommerce/carriers.ts); null without that workflow or the pack.
+ */
+function bigCommerceCarrierUrls(workflows, webhookUrl, callbackSecret, packageDir) {
+	if (!packageDir) return null;
+	for (const { definition } of workflows) {
+		const trigger = (definition.nodes || []).find(
+			(n) => n.type === `${PACKAGE}.shippingRatesTrigger` && n.parameters && n.parameters.platform === 'bigCommerce',
+		);
+		if (!trigger) continue;
+		const { signBigCommerceUrls } = require(path.join(packageDir, 'dist', 'nodes', 'shared', 'bigCommerce', 'carriers.js'));
+		return signBigCommerceUrls(`${webhookUrl}/webhook/${trigger.webhookId}/rates`, callbackSecret, BIGCOMMERCE_STORE_HASH);
+	}
+	return null;
+}
 
 /* ------------------------------------------------------------------------------------------------
  * startStack
@@ -115,7 +137,7 @@ const { listCarriers, carrierOf, defaultSeed, startStandins } = require('./stack
  * @param {string} [options.userFolder] persistent user folder (kept on stop); default a temp folder
  * @param {number} [options.port] n8n port (default: free port)
  * @param {number} [options.brokerPort] task runner broker port (default: free port)
- * @param {{highlevel?: number, shippo?: number, provider?: number}} [options.standinPorts] (default: free ports)
+ * @param {{highlevel?: number, shippo?: number, provider?: number, launchmystore?: number, bigcommerce?: number}} [options.standinPorts] (default: free ports)
  * @param {{highlevelUrl: string, shippoUrl: string}} [options.standins] use running stand-ins
  * @param {object} [options.seed] seed data of the HighLevel stand-in (see test/standins); default: zones Domestic (US) and International (CA, GB) for the location
  * @param {string[]} [options.workflows] workflow files (default workflows/*.json)
@@ -259,6 +281,8 @@ async function startStack(options = {}) {
 			highlevel: (options.standinPorts && options.standinPorts.highlevel) || hlPort,
 			shippo: (options.standinPorts && options.standinPorts.shippo) || shippoPort,
 			provider: (options.standinPorts && options.standinPorts.provider) || 0,
+			launchmystore: (options.standinPorts && options.standinPorts.launchmystore) || 0,
+			bigcommerce: (options.standinPorts && options.standinPorts.bigcommerce) || 0,
 		};
 		standinsRun = await startStandins({
 			standins: options.standins,
@@ -277,6 +301,8 @@ async function startStack(options = {}) {
 		const records = credentialRecords({
 			highlevelUrl: standins.highlevel.url,
 			shippoUrl: standins.shippo.url,
+			launchMyStoreUrl: standins.launchmystore ? standins.launchmystore.url : undefined,
+			bigCommerceUrl: standins.bigcommerce ? standins.bigcommerce.url : undefined,
 			callbackSecret,
 			sharedSecret,
 			locationId,
@@ -320,6 +346,7 @@ async function startStack(options = {}) {
 						n8nUrl: webhookUrl,
 						highlevelWebhookKey,
 						providerUrl: standinsRun.handle.provider ? standinsRun.handle.provider.url : null,
+						shippoUrl: standinsRun.handle.shippo.url,
 					}) ||
 					prepared;
 			}
@@ -456,6 +483,8 @@ async function startStack(options = {}) {
 			.flatMap((w) =>
 				(w.definition.nodes || [])
 					.filter((node) => node.type === TRIGGER_TYPE && !node.disabled)
+					// Only HighLevel triggers register a carrier (the Platform option's default is HighLevel).
+					.filter((node) => ((node.parameters || {}).platform || 'highLevel') === 'highLevel')
 					.filter((node) => ((node.parameters || {}).registration || 'automatic') === 'automatic')
 					.map((node) => ({ workflow: w, node, webhookId: node.webhookId })),
 			);
@@ -481,6 +510,13 @@ async function startStack(options = {}) {
 				activatedBy = 'rest';
 			}
 			log(`carrier registered (activation: ${activatedBy}): ${carrier.callbackUrl}`);
+		}
+
+		// BigCommerce: the carrier (carrier_33) the stand-in store knows asks this n8n's signed Check
+		// Connection Options URL before it connects, as BigCommerce asks a registered carrier's URL.
+		const bigCommerceUrls = bigCommerceCarrierUrls(workflows, webhookUrl, callbackSecret, packageDir);
+		if (bigCommerceUrls && standins.bigcommerce && standins.bigcommerce.service) {
+			standins.bigcommerce.service.carriers[BIGCOMMERCE_CARRIER_ID] = { checkConnectionUrl: bigCommerceUrls.checkConnectionUrl, quoteUrl: bigCommerceUrls.quoteUrl };
 		}
 
 		const pid = main.pid;
@@ -514,6 +550,8 @@ async function startStack(options = {}) {
 				: null,
 			editorUrl: `${n8nUrl}/`,
 			callbackUrl: carrier ? carrier.callbackUrl : null,
+			/** BigCommerce's signed Quote and Check Connection Options URLs of bigcommerce-live-rates.json (or null). */
+			bigCommerceUrls,
 			sharedSecret,
 			carrier,
 			activatedBy,

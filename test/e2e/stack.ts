@@ -35,6 +35,20 @@ export interface Standin {
 	clearFaults(): void;
 }
 
+/** What a stand-in's dispatcher got back from the URL it called (quote, webhook, connection check). */
+export interface DispatchResult {
+	status: number;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	body: any;
+	headers?: Record<string, string>;
+	durationMs: number;
+	attempts?: number;
+	fellBack?: boolean;
+	reason?: string;
+	violations?: unknown[];
+	webhookId?: string;
+}
+
 export interface Stack {
 	executeWorkflow(which: string): Promise<unknown>;
 	n8nUrl: string;
@@ -54,7 +68,26 @@ export interface Stack {
 	/** The workflows imported (file: absolute path), whether published, and the definition as imported. */
 	workflows: Array<{ id: string; name: string; file: string; active: boolean; definition: { nodes: unknown[] } }>;
 	logFile: string;
-	standins: { highlevel: Standin; shippo: Standin };
+	standins: {
+		highlevel: Standin;
+		shippo: Standin;
+		/** test/standins/launchmystore.js: REST API, signed quotes and webhooks. */
+		launchmystore: Standin & {
+			quote(options: Record<string, unknown>): Promise<DispatchResult>;
+			webhook(options: Record<string, unknown>): Promise<DispatchResult>;
+			createOrder(order: Record<string, unknown>): Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+			state: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+		};
+		/** test/standins/bigcommerce.js: v2 shipping API, quote and check-connection dispatch. */
+		bigcommerce: Standin & {
+			quote(options: Record<string, unknown>): Promise<DispatchResult>;
+			checkConnection(options: Record<string, unknown>): Promise<DispatchResult>;
+			providerViolations: unknown[];
+			state: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+		};
+	};
+	/** BigCommerce's signed Quote and Check Connection Options URLs of bigcommerce-live-rates.json. */
+	bigCommerceUrls: { quoteUrl: string; checkConnectionUrl: string } | null;
 	/** The imported workflows, each with the definition n8n got. */
 	workflows: Array<{ id: string; name: string; file: string; active: boolean; definition: Record<string, unknown> }>;
 	/**

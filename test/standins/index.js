@@ -62,3 +62,12 @@ module.exports = {
 	// A dropshipping provider serving samples/dropship-catalog.json (provider.js).
 	startProviderStandin,
 };
+
+// A BigCommerce store (v2 shipping zones, methods, carrier connection) and its quote dispatcher
+// (bigcommerce.js): startBigCommerceStandin({host, port, storeHash, accessToken, zones, carriers}).
+module.exports.startBigCommerceStandin = require('./bigcommerce').startBigCommerceStandin;
+
+// LaunchMyStore: REST API (shop, orders, fulfillments, token rotation) and its dispatcher (signed
+// quotes and webhooks), launchmystore.js: startLaunchMyStoreStandin({host, port, clientSecret,
+// appHandle, shop, tokens, refreshTokens, clients, orders, checkResponses, latencyMs}).
+module.exports.startLaunchMyStoreStandin = require('./launchmystore').startLaunchMyStoreStandin;

@@ -246,7 +246,8 @@ class StandinServer {
 				headers: this.service.faultHeaders ? this.service.faultHeaders(fault.status) : {},
 			};
 		}
-		if (!answer) answer = this.service.handle(ctx);
+		// A handler may answer later (e.g. after asking another service, as BigCommerce asks a carrier).
+		if (!answer) answer = await this.service.handle(ctx);
 		record.status = answer.status;
 		record.response = answer.body;
 		record.durationMs = Date.now() - started;

@@ -31,12 +31,13 @@ const BUILT_IN_DISPLAY_NAMES = ['HighLevel', 'HighLevel Trigger', 'HighLevel OAu
 describe('names the pack registers', () => {
 	test('package.json lists every credential and node', () => {
 		expect(credentials.map((c) => c.name).sort()).toEqual([
+			'highLevelShippingBigCommerceApi',
 			'highLevelShippingLaunchMyStoreApi',
 			'highLevelShippingOAuth2Api',
 			'highLevelShippingPrivateIntegrationApi',
 			'highLevelShippingShippoApi',
 		]);
-		expect(nodes).toHaveLength(6);
+		expect(nodes).toHaveLength(9);
 	});
 
 	test.each(pkg.n8n.credentials)('credential type name of %s starts with highLevelShipping', (file) => {
@@ -64,7 +65,7 @@ describe('names the pack registers', () => {
 		for (const name of asked) expect(own).toContain(name);
 	});
 
-	test('bundled workflows name HighLevel and Shippo credentials by the pack types', () => {
+	test('bundled workflows name the platform and Shippo credentials by the pack types', () => {
 		const own = new Set(credentials.map((c) => c.name));
 		const files = defaultWorkflowFiles();
 		expect(files.length).toBeGreaterThan(0);
@@ -74,7 +75,7 @@ describe('names the pack registers', () => {
 			const workflow = require(file) as { nodes: Array<{ name: string; credentials?: Record<string, unknown> }> };
 			for (const node of workflow.nodes) {
 				for (const type of Object.keys(node.credentials ?? {})) {
-					if (/highlevel|shippo/i.test(type) && !own.has(type)) foreign.push(`${file.split('/').pop()}: ${node.name}: ${type}`);
+					if (/highlevel|shippo|launchmystore|bigcommerce/i.test(type) && !own.has(type)) foreign.push(`${file.split('/').pop()}: ${node.name}: ${type}`);
 				}
 			}
 		}
@@ -90,6 +91,9 @@ describe('names the pack registers', () => {
 			shippingRatesResponse: false,
 			shippoTrigger: false,
 			highLevelShippingTrigger: false,
+			launchMyStore: true,
+			launchMyStoreTrigger: false,
+			bigCommerceShipping: true,
 		});
 	});
 });

@@ -89,3 +89,29 @@ export function formatLaunchMyStoreRates(
 		}),
 	};
 }
+
+/** A `service_code` of an order's shipping line, split into the app's prefix and its service. */
+export interface DecodedLaunchMyStoreServiceCode {
+	/** The service after `<prefix>-`, or the whole code when it does not start with that prefix. */
+	serviceCode: string;
+	/** The prefix that was removed; empty when the code does not carry it. */
+	servicePrefix: string;
+}
+
+/**
+ * Splits a `<prefix>-<service>` service code, the form `formatLaunchMyStoreRates` answers quotes
+ * with and LaunchMyStore echoes back on orders (`shipping_lines[].code`; convention
+ * `<app_handle>-<carrier_id>`, "apps can strip the prefix to recover their carrier's internal
+ * identifier"). The prefix matches case-insensitively; a code without it (another app's, a
+ * merchant zone's, or no prefix configured) comes back whole with an empty `servicePrefix`.
+ * Source: https://docs.launchmystore.io/api-reference/webhooks/topics (orders/create payload),
+ * "Live Rate Providers" §2 (service_code).
+ */
+export function decodeLaunchMyStoreServiceCode(code: unknown, prefix: string): DecodedLaunchMyStoreServiceCode {
+	const whole = typeof code === 'string' || typeof code === 'number' ? String(code).trim() : '';
+	const head = `${prefix.trim()}-`;
+	if (head.length > 1 && whole.length > head.length && whole.slice(0, head.length).toLowerCase() === head.toLowerCase()) {
+		return { serviceCode: whole.slice(head.length), servicePrefix: whole.slice(0, head.length - 1) };
+	}
+	return { serviceCode: whole, servicePrefix: '' };
+}

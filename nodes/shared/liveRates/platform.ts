@@ -69,6 +69,37 @@ export interface FormatOptions {
 	serviceCodePrefix?: string;
 	/** Epoch ms that delivery dates count from (default: now); dates are whole UTC days. */
 	now?: number;
+	/** Id of the quote answer where the platform wants one (BigCommerce `quote_id`, stable for equal requests). */
+	quoteId?: string;
+	/** `false` leaves delivery estimates out where the merchant turned them off (BigCommerce `zone_options.show_transit_time`). */
+	showTransitTime?: boolean;
+}
+
+/** One message of a connection check answer (BigCommerce `messages[]`). */
+export interface ConnectionCheckMessage {
+	type: 'INFO' | 'WARNING' | 'ERROR';
+	text: string;
+}
+
+/**
+ * `kind` of the item the Shipping Rates Trigger emits for a connection check: `{ kind, platform,
+ * locationId, connectionOptions, receivedAt, deadlineAt }` (rate callback items carry no `kind`).
+ */
+export const CONNECTION_CHECK_KIND = 'checkConnectionOptions';
+
+/**
+ * A platform that checks a merchant's connection options before connecting the carrier
+ * (BigCommerce's Check Connection Options URL). The trigger serves it on its `check-connection`
+ * path: it authenticates the call like a rate callback, emits the options, and answers what the
+ * Shipping Rates Response node builds from `valid` and `messages`.
+ */
+export interface ConnectionCheck {
+	/** The connection options of a check request. Throws `RateRequestParseError` naming the field. */
+	parse(body: unknown): Record<string, unknown>;
+	/** A verdict as the platform's answer body. */
+	format(verdict: { valid: boolean; messages: readonly ConnectionCheckMessage[] }): unknown;
+	/** Whether `body` is a well-formed answer (else the trigger's guard answers `valid: false`). */
+	isAnswer(body: unknown): boolean;
 }
 
 export interface LiveRatePlatform {
@@ -97,6 +128,13 @@ export interface LiveRatePlatform {
 	isAnswer(body: unknown): boolean;
 	/** The fallback rates as the platform's answer body, where it differs from `format`. */
 	formatFallback?(quotes: readonly RateQuote[], options?: FormatOptions): unknown;
+	/**
+	 * The body of a 4xx answer (a refused or unreadable callback) where the platform wants its own
+	 * shape (BigCommerce: `messages: [{ type: "ERROR", text }]`). Without it: `{ error, field? }`.
+	 */
+	formatError?(message: string, options?: FormatOptions): unknown;
+	/** Connection checks, for a platform that makes them (BigCommerce); others answer 404 on that path. */
+	readonly connectionCheck?: ConnectionCheck;
 }
 
 /** Whether `body` is an object with a `rates` array: the answer shape HighLevel and LaunchMyStore share. */

@@ -1,11 +1,11 @@
 'use strict';
 /**
- * Step 4 of a stack: the HighLevel, Shippo and provider stand-ins (test/standins), and the carrier a
- * trigger registered at the HighLevel stand-in.
+ * Step 4 of a stack: the HighLevel, Shippo, provider, LaunchMyStore and BigCommerce stand-ins
+ * (test/standins), and the carrier a trigger registered at the HighLevel stand-in.
  */
 const path = require('node:path');
 const { ROOT } = require('./constants');
-const { STANDIN_TOKEN, AGENCY_TOKEN, STANDIN_APP_ID } = require('./credentials');
+const { STANDIN_TOKEN, AGENCY_TOKEN, STANDIN_APP_ID, BIGCOMMERCE_STORE_HASH, BIGCOMMERCE_TOKEN, SHIPPO_TOKEN } = require('./credentials');
 const { request } = require('./processes');
 
 async function listCarriers(standins, locationId) {
@@ -69,6 +69,8 @@ async function startStandins({ standins, standinPorts, seed, locationId, agency 
 			...(agency ? { [AGENCY_TOKEN]: { companyId: agency.companyId, userType: 'Company' } } : {}),
 		},
 		marketplaceAppId: STANDIN_APP_ID,
+		// Shippo knows the stack's token only, so a wrong carrier key is refused (connection checks).
+		shippoTokens: [SHIPPO_TOKEN],
 		agencies: agency ? { [agency.companyId]: { locations: agency.locations } } : {},
 	});
 	// A dropshipping provider's product API serving the bundled sample catalog (product-sync.json).
@@ -81,9 +83,23 @@ async function startStandins({ standins, standinPorts, seed, locationId, agency 
 		await handle.close();
 		throw error;
 	}
+	// A LaunchMyStore shop (REST API and its dispatcher) and a BigCommerce store (v2 shipping API
+	// and its quote dispatcher), for the LaunchMyStore and BigCommerce workflows.
+	try {
+		const { startLaunchMyStoreStandin, startBigCommerceStandin } = require(path.join(ROOT, 'test', 'standins'));
+		handle.launchmystore = await startLaunchMyStoreStandin({ port: standinPorts.launchmystore || 0 });
+		handle.bigcommerce = await startBigCommerceStandin({
+			port: standinPorts.bigcommerce || 0,
+			storeHash: BIGCOMMERCE_STORE_HASH,
+			accessToken: BIGCOMMERCE_TOKEN,
+		});
+	} catch (error) {
+		await Promise.all([handle.close(), handle.provider.close(), handle.launchmystore && handle.launchmystore.close()]);
+		throw error;
+	}
 	const closeBoth = handle.close;
 	handle.close = async () => {
-		await Promise.all([closeBoth(), handle.provider.close()]);
+		await Promise.all([closeBoth(), handle.provider.close(), handle.launchmystore.close(), handle.bigcommerce.close()]);
 	};
 	return { owned: true, handle };
 }

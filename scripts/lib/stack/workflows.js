@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, PACKAGE } = require('./constants');
 const { request } = require('./processes');
+const { SHIPPO_TOKEN } = require('./credentials');
 
 /** A stable n8n-style workflow id (16 characters) for a bundled file without one. */
 function fixedWorkflowId(file) {
@@ -86,15 +87,21 @@ function prepareWorkflow(workflow, file, credentialsByType, descriptions) {
  *   the live-rates trigger on this n8n (the templates hold a localhost placeholder);
  * - every HighLevel Store Shipping Trigger node: the public key becomes the HighLevel stand-in's webhook key
  *   (context.highlevelWebhookKey, when known), so the stand-in's signed webhooks are accepted;
- * - product-sync.json: Settings → catalogUrl becomes the provider stand-in's product list.
+ * - product-sync.json: Settings → catalogUrl becomes the provider stand-in's product list;
+ * - bigcommerce-live-rates.json: Settings → shippoApiUrl becomes the Shippo stand-in;
+ * - bigcommerce-install.json: Settings → connectionKey becomes the stack's Shippo token.
  */
-function adaptToStack(definition, file, { n8nUrl, highlevelWebhookKey, providerUrl }) {
+function adaptToStack(definition, file, { n8nUrl, highlevelWebhookKey, providerUrl, shippoUrl }) {
 	if (file === 'install-carrier.json' || file === 'uninstall.json' || file === 'marketplace-install.json') {
 		const liveRates = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'live-rates.json'), 'utf8'));
 		const trigger = liveRates.nodes.find((n) => n.type === `${PACKAGE}.shippingRatesTrigger`);
 		setSetting(definition, 'callbackUrl', `${n8nUrl}/webhook/${trigger.webhookId}/rates`);
 	}
 	if (file === 'product-sync.json' && providerUrl) setSetting(definition, 'catalogUrl', `${providerUrl}/products`);
+	// BigCommerce: connection checks test the carrier key at the Shippo stand-in; the install
+	// workflow connects the carrier with the stack's Shippo token as its key.
+	if (file === 'bigcommerce-live-rates.json' && shippoUrl) setSetting(definition, 'shippoApiUrl', shippoUrl);
+	if (file === 'bigcommerce-install.json') setSetting(definition, 'connectionKey', SHIPPO_TOKEN);
 	if (highlevelWebhookKey) {
 		for (const node of definition.nodes) {
 			if (node.type !== `${PACKAGE}.highLevelShippingTrigger`) continue;

@@ -31,7 +31,7 @@ const fixedSecret = (value: string): CallbackCredential => async () => ({ callba
 
 describe('live-rate platform registry', () => {
 	it('lists HighLevel and LaunchMyStore, and returns HighLevel for its id and for no id (items of earlier versions)', () => {
-		expect(livePlatforms().map((p) => p.id)).toEqual(['highLevel', 'launchMyStore']);
+		expect(livePlatforms().map((p) => p.id)).toEqual(['highLevel', 'launchMyStore', 'bigCommerce']);
 		expect(platformById('highLevel')).toBe(highLevelPlatform);
 		expect(platformById(undefined).id).toBe(DEFAULT_PLATFORM_ID);
 	});

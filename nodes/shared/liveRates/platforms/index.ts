@@ -3,10 +3,11 @@
  * one module implementing `LiveRatePlatform` (../platform.ts) and one entry here.
  */
 import type { LiveRatePlatform } from '../platform';
+import { bigCommercePlatform } from './bigCommerce';
 import { highLevelPlatform } from './highLevel';
 import { launchMyStorePlatform } from './launchMyStore';
 
-const PLATFORMS: readonly LiveRatePlatform[] = [highLevelPlatform, launchMyStorePlatform];
+const PLATFORMS: readonly LiveRatePlatform[] = [highLevelPlatform, launchMyStorePlatform, bigCommercePlatform];
 
 /** The platform every item without a `platform` field is for (items of earlier versions). */
 export const DEFAULT_PLATFORM_ID = highLevelPlatform.id;
