@@ -104,7 +104,7 @@ describe('BigCommerce on a real n8n', () => {
 		expect(keyTests.length).toBeGreaterThanOrEqual(2);
 		expect(bigcommerce.providerViolations).toEqual([]);
 		expect(bigcommerce.violations).toEqual([]);
-	});
+	}, 180000);
 
 	it("answers seed 004's documented quote request with carrier_quotes grouped by carrier, after the response rules", async () => {
 		const shippo = stack.standins.shippo;
