@@ -8,20 +8,26 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { handleRateCallback } from './callback';
 import { CONNECTION_CHECK_PATH, CONNECTION_CHECK_WEBHOOK, handleConnectionCheck } from './connectionCheck';
-import { deleteCarrier, ownCarriers, registrationTarget, upsertCarrier } from './registration';
 import { DEFAULT_MAX_IN_FLIGHT } from './settings';
-import { highLevelAuthenticationProperty } from '../../nodes/shared/highlevel/descriptions';
 import { DEFAULT_PLATFORM_ID } from '../../nodes/shared/liveRates/platforms';
-import { deadlineProperties, forHighLevelOnly, platformCredentials, platformProperty } from './platformFields';
+import { edgeFor } from '../../nodes/shared/liveRates/edges';
+import type { TriggerActivation } from '../../nodes/shared/liveRates/triggerEdge';
+import {
+	deadlineProperties,
+	edgeProperties,
+	platformCredentials,
+	platformProperty,
+	subtitleOf,
+} from './platformFields';
 
 /**
- * Whether activation registers this URL as a HighLevel shipping carrier: HighLevel with
- * Carrier Registration "On Activation". Other platforms declare their rate endpoint in the app's
- * own manifest (LaunchMyStore `liveRateProviders[]`), so there is nothing to register.
+ * What activation does for the trigger's platform: its trigger edge's `activation` (HighLevel:
+ * register this URL as a shipping carrier when Carrier Registration is "On Activation"). Other
+ * platforms declare their rate endpoint themselves (LaunchMyStore `liveRateProviders[]` in the
+ * app's manifest, BigCommerce's Quote URL), so there is nothing to do.
  */
-function registersCarrier(ctx: IHookFunctions): boolean {
-	const platform = String(ctx.getNodeParameter('platform', DEFAULT_PLATFORM_ID));
-	return platform === DEFAULT_PLATFORM_ID && ctx.getNodeParameter('registration', 'automatic') === 'automatic';
+function activationOf(ctx: IHookFunctions): TriggerActivation | undefined {
+	return edgeFor(String(ctx.getNodeParameter('platform', DEFAULT_PLATFORM_ID)))?.activation;
 }
 
 /**
@@ -56,8 +62,8 @@ export class ShippingRatesTrigger implements INodeType {
 		// call of a version-1 webhook node (Webhook v1 compatibility); 1.1 skips that work.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle:
-			'={{$parameter["platform"] === "bigCommerce" ? "BigCommerce live rates" : $parameter["platform"] === "launchMyStore" ? "LaunchMyStore live rates" : "HighLevel live rates: " + $parameter["registration"]}}',
+		// Per platform: "<Platform> live rates", or its trigger edge's (HighLevel adds the registration).
+		subtitle: subtitleOf(),
 		description:
 			'Answers store checkout (HighLevel, LaunchMyStore, BigCommerce) with live shipping rates: starts when the store asks for rates, or when BigCommerce checks connection options',
 		defaults: { name: 'Shipping Rates Trigger' },
@@ -94,70 +100,9 @@ export class ShippingRatesTrigger implements INodeType {
 				default: '',
 				displayOptions: { show: { platform: ['bigCommerce'] } },
 			},
-			forHighLevelOnly(highLevelAuthenticationProperty),
-			forHighLevelOnly({
-				displayName: 'Carrier Registration',
-				name: 'registration',
-				type: 'options',
-				options: [
-					{
-						name: 'On Activation',
-						value: 'automatic',
-						description:
-							'Register this callback as a shipping carrier of the location when the workflow is activated, and remove it on deactivation',
-					},
-					{
-						name: 'By an Install Workflow',
-						value: 'installWorkflow',
-						description:
-							'Only answer callbacks; an install workflow (HighLevel node, Shipping Carrier → Register) registers the carrier',
-					},
-				],
-				default: 'automatic',
-			}),
-			forHighLevelOnly({
-				displayName: 'Carrier Name',
-				name: 'carrierName',
-				type: 'string',
-				default: 'Live Rates (n8n)',
-				description: 'Name of the shipping carrier shown in HighLevel shipping settings',
-				displayOptions: { show: { registration: ['automatic'] } },
-			}),
-			forHighLevelOnly({
-				displayName: 'Carrier Services',
-				name: 'carrierServices',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Service',
-				default: {},
-				description:
-					'Service levels the seller can pick when adding this carrier to a shipping zone (HighLevel `services[{name, value}]`)',
-				displayOptions: { show: { registration: ['automatic'] } },
-				options: [
-					{
-						name: 'service',
-						displayName: 'Service',
-						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{
-								displayName: 'Value',
-								name: 'value',
-								type: 'string',
-								default: '',
-								description: 'Service level code, e.g. usps_priority',
-							},
-						],
-					},
-				],
-			}),
-			forHighLevelOnly({
-				displayName: 'Location ID',
-				name: 'locationId',
-				type: 'string',
-				default: '',
-				description:
-					'HighLevel location (sub-account) to register the carrier for. Empty: the location of the credential.',
-			}),
+			// Each platform's own fields, from its trigger edge (HighLevel: Authentication, Carrier
+			// Registration, Carrier Name, Carrier Services, Location ID).
+			...edgeProperties,
 			...deadlineProperties,
 			{
 				displayName: 'Fallback Rates',
@@ -240,28 +185,20 @@ export class ShippingRatesTrigger implements INodeType {
 		],
 	};
 
+	// Activation work of the platform's trigger edge (HighLevel: carrier registration); none else.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (!registersCarrier(this)) return true;
-				const target = await registrationTarget(this);
-				const carriers = await ownCarriers(this, target);
-				return carriers.some(
-					(carrier) => carrier.callbackUrl === target.callbackUrl && carrier.name === target.name,
-				);
+				const activation = activationOf(this);
+				return activation ? await activation.checkExists(this) : true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				if (!registersCarrier(this)) return true;
-				await upsertCarrier(this, await registrationTarget(this));
-				return true;
+				const activation = activationOf(this);
+				return activation ? await activation.create(this) : true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				if (!registersCarrier(this)) return true;
-				const target = await registrationTarget(this);
-				for (const carrier of await ownCarriers(this, target)) {
-					await deleteCarrier(this, target.locationId, carrier._id);
-				}
-				return true;
+				const activation = activationOf(this);
+				return activation ? await activation.delete(this) : true;
 			},
 		},
 	};

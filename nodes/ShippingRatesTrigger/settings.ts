@@ -6,8 +6,8 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { parameterReader } from '../../nodes/shared/parameters';
 import { DEFAULT_PLATFORM_ID, platformById } from '../../nodes/shared/liveRates/platforms';
 import type { LiveRatePlatform } from '../../nodes/shared/liveRates/platform';
-import { HIGHLEVEL_CREDENTIAL_TYPES } from '../../nodes/shared/highlevel/transport';
-import type { HighLevelAuthentication } from '../../nodes/shared/highlevel/transport';
+import { edgeFor } from '../../nodes/shared/liveRates/edges';
+import type { TriggerParameterRead } from '../../nodes/shared/liveRates/triggerEdge';
 
 /**
  * Default bound on executions in flight per trigger and process, from the benchmark (README): on
@@ -37,6 +37,7 @@ export const SLOT_HOLD_AFTER_DEADLINE_MS = 30_000;
 export interface TriggerSettings {
 	/** The live-rate platform (nodes/shared/liveRates/platforms) the callbacks come from. */
 	platform: LiveRatePlatform;
+	/** n8n credential type name the callbacks are authenticated with (`credentialTypeOf`). */
 	credentialType: string;
 	/** Milliseconds after arrival by which the callback is answered. */
 	deadlineMs: number;
@@ -50,19 +51,23 @@ export interface TriggerSettings {
 	maxInFlight: number;
 }
 
+/**
+ * The credential type a callback of `platform` is authenticated with: the one its trigger edge
+ * picks from the parameters (HighLevel: by its Authentication option), else the platform's first.
+ */
+export function credentialTypeOf(platform: LiveRatePlatform, read: TriggerParameterRead): string {
+	const edge = edgeFor(platform.id);
+	return edge?.credentialType ? edge.credentialType(read) : platform.credentialTypes[0];
+}
+
 export function readTriggerSettings(ctx: IWebhookFunctions): TriggerSettings {
 	const read = parameterReader(ctx.getNode(), (name, fallback) => ctx.getNodeParameter(name, fallback));
 	const options = read<IDataObject>('options', {});
-	const authentication = read<HighLevelAuthentication>('authentication', 'oAuth2');
 	const maxInFlight = Number(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
 	const platform = platformById(String(read('platform', DEFAULT_PLATFORM_ID)));
 	return {
 		platform,
-		// HighLevel: the credential of its Authentication option; other platforms: their own.
-		credentialType:
-			platform.id === DEFAULT_PLATFORM_ID
-				? (HIGHLEVEL_CREDENTIAL_TYPES[authentication] ?? HIGHLEVEL_CREDENTIAL_TYPES.oAuth2)
-				: platform.credentialTypes[0],
+		credentialType: credentialTypeOf(platform, read),
 		deadlineMs: Number(read('deadlineMs', platform.defaultDeadlineMs)),
 		fallbackRates: read<IDataObject>('fallbackRates', {}),
 		defaultCurrency: String(options.defaultCurrency || 'USD'),

@@ -11,6 +11,7 @@
 import axios from 'axios';
 import { sleep } from 'n8n-workflow';
 import orderSyncWorkflow from '../../workflows/order-sync.json';
+import lmsOrderSyncWorkflow from '../../workflows/launchmystore-order-sync.json';
 import liveRatesWorkflow from '../../workflows/live-rates.json';
 import rateRequestFixture from '../fixtures/highlevel-rate-request.json';
 import type { Stack } from './stack';
@@ -22,6 +23,7 @@ const LOCATION = 'LOCATION_ID_HERE';
 const ORDERS = 50;
 const DELIVERIES = 3;
 const WAVE = 10;
+const LMS_ORDERS = 10;
 const BURST_CALLS = 400;
 const BURST_CALLERS = 24;
 const orderId = (i: number) => `66b${String(i).padStart(21, '0')}`;
@@ -88,6 +90,8 @@ describe('queue mode: webhook process and two workers', () => {
 				'workflows/fulfillment.json',
 				'workflows/marketplace-install.json',
 				'workflows/uninstall.json',
+				'workflows/launchmystore-order-sync.json',
+				'workflows/bigcommerce-live-rates.json',
 			],
 			seed: {
 				locations: {
@@ -235,6 +239,46 @@ describe('queue mode: webhook process and two workers', () => {
 			160,
 		);
 		expect(hooks).toEqual([]);
+	});
+
+	it(`turns ${LMS_ORDERS} LaunchMyStore orders/create webhooks, each delivered ${DELIVERIES} times at once, into exactly ${LMS_ORDERS} Shippo orders`, async () => {
+		const lms = stack.standins.launchmystore;
+		const url = `${stack.webhookUrl}/webhook/${webhookIdOf(lmsOrderSyncWorkflow, '.launchMyStoreTrigger')}/events`;
+		const orders = Array.from({ length: LMS_ORDERS }, () =>
+			lms.createOrder({ shipping_lines: [{ title: 'USPS Priority', code: 'acme-shipping-usps_priority', price: 899, source: 'acme-shipping' }] }),
+		);
+		// LaunchMyStore retries a delivery it thinks failed: the same event under other webhook ids, at once.
+		const answers = await Promise.all(
+			orders.flatMap((order, i) =>
+				Array.from({ length: DELIVERIES }, (_, d) =>
+					lms.webhook({ url, topic: 'orders/create', orderId: order.id, webhookId: `whk-queue-${i}-${d}`, signature: d % 2 ? 'hex' : 'base64' }),
+				),
+			),
+		);
+		expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+		const ids = new Set(orders.map((order) => `lms:demo-shop.launchmystore.io:${order.id}`));
+		const ours = async () => (await shippoOrders()).filter((o) => ids.has(String(o.order_number)));
+		await until(ours, (list) => list.length >= LMS_ORDERS, 240);
+		await sleep(6000);
+		const made = await ours();
+		expect(made).toHaveLength(LMS_ORDERS);
+		expect(new Set(made.map((o) => o.order_number)).size).toBe(LMS_ORDERS);
+		expect(made.every((o) => o.shipping_method === 'usps_priority')).toBe(true);
+		expect(lms.violations).toEqual([]);
+	});
+
+	it('answers BigCommerce quotes and connection checks through the webhook process', async () => {
+		const bigcommerce = stack.standins.bigcommerce;
+		const urls = stack.bigCommerceUrls!;
+		const quote = await bigcommerce.quote({ url: urls.quoteUrl });
+		expect(quote.status).toBe(200);
+		expect(quote.violations).toEqual([]);
+		const groups = quote.body.carrier_quotes as Array<{ carrier_info: { code: string }; quotes: unknown[] }>;
+		expect(groups.length).toBeGreaterThan(0);
+		expect(new Set(groups.map((g) => g.carrier_info.code)).size).toBe(groups.length);
+		const check = await bigcommerce.checkConnection({ url: urls.checkConnectionUrl, connection_options: { key: 'shippo_test_demo' } });
+		expect(check.body).toEqual({ valid: true, messages: [] });
+		expect(bigcommerce.providerViolations).toEqual([]);
 	});
 
 	it('sent only requests that pass the HighLevel and Shippo specs; every process is healthy and shuts down cleanly', async () => {

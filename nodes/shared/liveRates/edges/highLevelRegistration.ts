@@ -1,21 +1,18 @@
 /**
- * Registers this trigger's signed callback URL as a HighLevel shipping carrier, and removes it.
- * Idempotent by natural key: a carrier "belongs" to the trigger when its `callbackUrl`, without
- * the query string, is the trigger's webhook URL (or that URL + `/rates`); no ids are stored.
+ * Registers the Shipping Rates Trigger's signed callback URL as a HighLevel shipping carrier, and
+ * removes it (HighLevel's trigger edge, highLevel.ts, runs it on activation). Idempotent by
+ * natural key: a carrier "belongs" to the trigger when its `callbackUrl`, without the query
+ * string, is the trigger's webhook URL (or that URL + `/rates`); no ids are stored.
  *
  * Source: test/standins/specs/highlevel/apps/store.json (`create-shipping-carrier`,
  * `list-shipping-carriers`, `update-shipping-carrier`, `delete-shipping-carrier`).
  */
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import {
-	altOf,
-	highLevelApiRequest,
-	resolveLocationId,
-} from '../../nodes/shared/highlevel/transport';
-import { deleteShippingCarrier } from '../../nodes/shared/highlevel/carriers';
-import { buildCallbackUrl, withoutQuery } from '../../nodes/shared/signatures/callbackToken';
-import { callbackSecretOf } from '../../nodes/shared/signatures/secret';
+import { altOf, highLevelApiRequest, resolveLocationId } from '../../highlevel/transport';
+import { deleteShippingCarrier } from '../../highlevel/carriers';
+import { buildCallbackUrl, withoutQuery } from '../../signatures/callbackToken';
+import { callbackSecretOf } from '../../signatures/secret';
 
 interface Carrier {
 	_id: string;
@@ -23,6 +20,7 @@ interface Carrier {
 	callbackUrl?: string;
 }
 
+/** The carrier the trigger registers: for `locationId`, named `name`, calling `callbackUrl`. */
 export interface RegistrationTarget {
 	locationId: string;
 	callbackUrl: string;
@@ -30,6 +28,11 @@ export interface RegistrationTarget {
 	services: IDataObject[];
 }
 
+/**
+ * The carrier this trigger stands for: its webhook URL signed for the location (Location ID, else
+ * the credential's), Carrier Name and Carrier Services. Throws a NodeOperationError when the
+ * trigger has no webhook URL or the credential no Callback Signing Secret.
+ */
 export async function registrationTarget(ctx: IHookFunctions): Promise<RegistrationTarget> {
 	const webhookUrl = ctx.getNodeWebhookUrl('default');
 	if (!webhookUrl) throw new NodeOperationError(ctx.getNode(), 'The trigger has no webhook URL');
@@ -60,6 +63,10 @@ export async function ownCarriers(ctx: IHookFunctions, target: RegistrationTarge
 	});
 }
 
+/**
+ * Registers `target`, or updates the carrier already registered for this trigger (and removes
+ * duplicates); answers the carrier's id. HighLevel refusals are thrown as NodeApiError.
+ */
 export async function upsertCarrier(ctx: IHookFunctions, target: RegistrationTarget): Promise<string> {
 	const existing = await ownCarriers(ctx, target);
 	const body: IDataObject = {
