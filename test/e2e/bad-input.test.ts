@@ -7,6 +7,8 @@
  */
 import axios from 'axios';
 import rateRequestFixture from '../fixtures/highlevel-rate-request.json';
+import lmsRateRequest from '../fixtures/launchmystore-rate-request.json';
+import bcRateRequest from '../fixtures/bigcommerce-rate-request.json';
 import type { Stack } from './stack';
 import { SHIPPO_AUTH, adaptToStack, startStack } from './stack';
 
@@ -103,6 +105,22 @@ describe('bad input to every webhook of the bundled workflows', () => {
 					};
 				}
 				case `${PACKAGE}.shippingRatesTrigger`: {
+					const platform = String(node.parameters?.platform ?? 'highLevel');
+					if (platform === 'launchMyStore') {
+						const url = `${base}/${node.webhookId}/rates`;
+						// Signed as LaunchMyStore signs, but with another secret.
+						return { label, urls: [url], forged: { url, body: lmsRateRequest as unknown as Json, headers: { 'x-lms-signature': 'ab'.repeat(32) } } };
+					}
+					if (platform === 'bigCommerce') {
+						const urls = stack.bigCommerceUrls!;
+						const wrong = new URL(urls.quoteUrl);
+						wrong.searchParams.set('t', wrongToken(wrong.searchParams.get('t') ?? ''));
+						return {
+							label,
+							urls: [urls.quoteUrl, urls.checkConnectionUrl, `${base}/${node.webhookId}/rates`, `${base}/${node.webhookId}/check-connection`],
+							forged: { url: wrong.toString(), body: bcRateRequest as unknown as Json },
+						};
+					}
 					const signed = new URL(stack.callbackUrl as string);
 					const wrong = new URL(signed);
 					wrong.searchParams.set('t', wrongToken(wrong.searchParams.get('t') ?? ''));
@@ -112,6 +130,18 @@ describe('bad input to every webhook of the bundled workflows', () => {
 						label,
 						urls: [signed.toString(), appended.toString(), `${base}/${node.webhookId}/rates`],
 						forged: { url: wrong.toString(), body: rateRequestFixture as unknown as Json },
+					};
+				}
+				case `${PACKAGE}.launchMyStoreTrigger`: {
+					const url = `${base}/${node.webhookId}/events`;
+					return {
+						label,
+						urls: [url],
+						forged: {
+							url,
+							body: { id: 'ord_forged', line_items: [], shipping_lines: [{ source: 'acme-shipping' }] },
+							headers: { 'x-lms-topic': 'orders/create', 'x-lms-hmac-sha256': Buffer.alloc(32, 7).toString('base64'), 'x-lms-triggered-at': new Date().toISOString() },
+						},
 					};
 				}
 				case 'n8n-nodes-base.webhook': {
@@ -161,11 +191,13 @@ describe('bad input to every webhook of the bundled workflows', () => {
 		expect({ what, text: answer.text }).not.toEqual({ what, text: expect.stringMatching(/\/node_modules\/|\.js:|\.ts:|\bat [\w.<>]+ \(/) });
 	}
 
-	it('covers every webhook of workflows/*.json (HighLevel Trigger, Shippo Trigger, Shipping Rates Trigger, Webhook), each published', () => {
+	it('covers every webhook of workflows/*.json (HighLevel, LaunchMyStore, Shippo and Shipping Rates Triggers of every platform, Webhook), each published', () => {
 		const types = nodes.map(({ node }) => node.type.replace(`${PACKAGE}.`, ''));
 		expect(new Set(types)).toEqual(
-			new Set(['highLevelShippingTrigger', 'shippoTrigger', 'shippingRatesTrigger', 'n8n-nodes-base.webhook']),
+			new Set(['highLevelShippingTrigger', 'launchMyStoreTrigger', 'shippoTrigger', 'shippingRatesTrigger', 'n8n-nodes-base.webhook']),
 		);
+		const platforms = nodes.filter(({ node }) => node.type.endsWith('.shippingRatesTrigger')).map(({ node }) => node.parameters?.platform ?? 'highLevel');
+		expect(new Set(platforms)).toEqual(new Set(['highLevel', 'launchMyStore', 'bigCommerce']));
 		expect(nodes.filter(({ active }) => !active).map(({ file }) => file)).toEqual([]);
 		expect(targets).toHaveLength(types.length);
 	});
@@ -198,5 +230,7 @@ describe('bad input to every webhook of the bundled workflows', () => {
 		expect((answer.parsed as { rates?: unknown[] }).rates?.length).toBeGreaterThan(0);
 		expect(stack.standins.highlevel.violations).toEqual([]);
 		expect(stack.standins.shippo.violations).toEqual([]);
+		expect(stack.standins.launchmystore.violations).toEqual([]);
+		expect(stack.standins.bigcommerce.violations).toEqual([]);
 	});
 });

@@ -191,6 +191,16 @@ describe('LaunchMyStore on a real n8n', () => {
 		expect(fulfillments.map((f) => f.tracking_number).sort()).toEqual([label1.tracking_number, label2.tracking_number].sort());
 		expect(fulfillments[0].line_items.map((li: Json) => [li.id, li.quantity])).toEqual([[shirt.id, 2]]);
 		expect(lms.state.orders[order.id].status).toBe('shipped');
+		// The credential (OAuth2 refresh token mode) got its access token from LaunchMyStore's token
+		// endpoint inside n8n, and every API call carried a token LaunchMyStore issued that way.
+		const records = lms.requests as Array<{ route?: string; status?: number; headers?: Json }>;
+		const exchanges = records.filter((r) => r.route === 'POST /apps/oauth/token');
+		expect(exchanges.length).toBeGreaterThan(0);
+		expect(exchanges.every((r) => r.status === 200)).toBe(true);
+		const apiCalls = records.filter((r) => String(r.route ?? '').includes('/api/v1/orders/'));
+		expect(apiCalls.length).toBeGreaterThan(0);
+		expect(apiCalls.every((r) => r.status !== 401 || exchanges.length > 1)).toBe(true);
+		expect(apiCalls.some((r) => String(r.headers?.authorization) === 'Bearer lms-demo-access-token')).toBe(false);
 	}, 120000);
 
 	it('sent nothing the stand-ins reject', () => {

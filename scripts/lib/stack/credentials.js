@@ -10,7 +10,16 @@ const STANDIN_TOKEN = 'hl-demo-location-token';
 const AGENCY_TOKEN = 'hl-demo-agency-token';
 const SHIPPO_TOKEN = 'shippo_test_demo';
 // The LaunchMyStore stand-in's defaults (test/standins/launchmystore.js).
-const LAUNCHMYSTORE = { accessToken: 'lms-demo-access-token', clientSecret: 'lms-demo-client-secret', appHandle: 'acme-shipping' };
+// The credential renews its access token with the refresh token (OAuth2 mode), as an app install
+// lasting longer than a day must; the stand-in issues and rotates them.
+const LAUNCHMYSTORE = {
+	authentication: 'oAuth2RefreshToken',
+	clientId: 'lms_app_demo',
+	refreshToken: 'lms-demo-refresh-token',
+	accessToken: '',
+	clientSecret: 'lms-demo-client-secret',
+	appHandle: 'acme-shipping',
+};
 const BIGCOMMERCE_STORE_HASH = 'demo-store';
 const BIGCOMMERCE_TOKEN = 'bc-demo-token';
 // The HighLevel stand-in's marketplace app; HighLevel client ids are <appId>-<suffix>.
@@ -67,7 +76,7 @@ function credentialRecords({ highlevelUrl, shippoUrl, launchMyStoreUrl, bigComme
 				id: CREDENTIAL_IDS.launchMyStore,
 				name: 'LaunchMyStore (stand-in)',
 				type: 'highLevelShippingLaunchMyStoreApi',
-				data: { authentication: 'accessToken', ...LAUNCHMYSTORE, serviceCodePrefix: '', baseUrl: launchMyStoreUrl },
+				data: { ...LAUNCHMYSTORE, serviceCodePrefix: '', baseUrl: launchMyStoreUrl },
 			}]
 			: []),
 		...(bigCommerceUrl
