@@ -1,6 +1,6 @@
 /** BigCommerce Shipping → Shipping Method operations against the stand-in (0 schema violations). */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { BigCommerce } from '../../../nodes/BigCommerce/BigCommerce.node';
+import { BigCommerceShipping } from '../../../nodes/BigCommerce/BigCommerceShipping.node';
 import type { BigCommerceStandin } from './standinContext';
 import {
 	byId,
@@ -246,7 +246,7 @@ describe('Shipping Method → Get Many / Delete', () => {
 				},
 			});
 			expect(one.json).toHaveLength(1);
-			const search = await new BigCommerce().methods.listSearch.searchShippingMethods.call(
+			const search = await new BigCommerceShipping().methods.listSearch.searchShippingMethods.call(
 				loadOptionsContext(store, { zoneId: byId(1) }),
 			);
 			expect(search.results).toEqual([

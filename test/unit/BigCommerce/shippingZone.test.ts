@@ -1,6 +1,6 @@
 /** BigCommerce Shipping → Shipping Zone → Get Many, and the zone search, against the stand-in. */
 import { NodeApiError } from 'n8n-workflow';
-import { BigCommerce } from '../../../nodes/BigCommerce/BigCommerce.node';
+import { BigCommerceShipping } from '../../../nodes/BigCommerce/BigCommerceShipping.node';
 import type { BigCommerceStandin } from './standinContext';
 import {
 	loadOptionsContext,
@@ -84,7 +84,7 @@ describe('Shipping Zone → Get Many', () => {
 });
 
 test('zone search (resource locator): names, ids and location summaries, filtered', async () => {
-	const node = new BigCommerce();
+	const node = new BigCommerceShipping();
 	const all = await node.methods.listSearch.searchShippingZones.call(
 		loadOptionsContext(standin, {}),
 	);

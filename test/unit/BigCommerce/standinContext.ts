@@ -13,7 +13,7 @@ import type {
 	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { BigCommerce } from '../../../nodes/BigCommerce/BigCommerce.node';
+import { BigCommerceShipping } from '../../../nodes/BigCommerce/BigCommerceShipping.node';
 
 export interface BigCommerceStandin {
 	url: string;
@@ -179,7 +179,7 @@ export async function runBigCommerce(standin: BigCommerceStandin, options: RunOp
 		continueOnFail: () => options.continueOnFail === true,
 		helpers: { httpRequestWithAuthentication },
 	};
-	const [output] = await new BigCommerce().execute.call(context as unknown as IExecuteFunctions);
+	const [output] = await new BigCommerceShipping().execute.call(context as unknown as IExecuteFunctions);
 	return {
 		output,
 		json: output.map((item) => item.json),

@@ -1,4 +1,3 @@
-/* eslint-disable n8n-nodes-base/node-filename-against-convention -- package.json loads this file as BigCommerce.node.js (class BigCommerce); the type name is bigCommerceShipping */
 /**
  * BigCommerce Shipping: a carrier app's set-up of a BigCommerce store. Connect the carrier
  * (Shipping Provider API carrier `carrier_<id>`), add its shipping method to the store's zones,
@@ -21,7 +20,7 @@ import * as shippingMethod from './actions/shippingMethod/ShippingMethod.resourc
 import * as shippingZone from './actions/shippingZone/ShippingZone.resource';
 import { searchShippingMethods, searchShippingZones } from './methods/listSearch';
 
-export class BigCommerce implements INodeType {
+export class BigCommerceShipping implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'BigCommerce Shipping',
 		name: 'bigCommerceShipping',
