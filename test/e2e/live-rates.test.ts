@@ -379,7 +379,7 @@ describe('live rates on a real n8n', () => {
 			return { name: `${String(definition.name)} (copy)`, nodes, connections: definition.connections, settings: definition.settings };
 		};
 		const imported = () => {
-			const workflow = stack.workflows.find((w) => w.file.endsWith('live-rates.json'));
+			const workflow = stack.workflows.find((w) => w.file.split(/[\\/]/).pop() === 'live-rates.json');
 			if (!workflow) throw new Error('live-rates.json was not imported');
 			return workflow.definition;
 		};
@@ -439,6 +439,7 @@ describe('live rates on a real n8n', () => {
 		let credentialTypes: TypeEntry[];
 		const ownNode = (entry: TypeEntry) => entry.name.startsWith(`${PACKAGE}.`);
 		const ownCredentialNames = [
+			'highLevelShippingBigCommerceApi',
 			'highLevelShippingLaunchMyStoreApi',
 			'highLevelShippingOAuth2Api',
 			'highLevelShippingPrivateIntegrationApi',
