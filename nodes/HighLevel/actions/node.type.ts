@@ -26,4 +26,4 @@ export type HighLevelType = AllEntities<NodeMap>;
 export type HighLevelResource = HighLevelType['resource'];
 
 /** Runs one operation for one input item; the shared router adds `pairedItem` and handles errors. */
-export type { OperationExecute } from '../../shared/actions/router';
+export type { OperationExecute } from '../../../nodes/shared/actions/router';

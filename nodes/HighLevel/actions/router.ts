@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { routeOperations } from '../../shared/actions/router';
+import { routeOperations } from '../../../nodes/shared/actions/router';
 import * as fulfillment from './fulfillment/Fulfillment.resource';
 import * as inventory from './inventory/Inventory.resource';
 import * as location from './location/Location.resource';

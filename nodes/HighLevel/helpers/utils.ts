@@ -18,7 +18,7 @@ export interface ZoneCountry {
 }
 
 /** The shared error normaliser (nodes/shared/actions/router.ts). */
-export { asNodeError } from '../../shared/actions/router';
+export { asNodeError } from '../../../nodes/shared/actions/router';
 
 /** Whether a failed HighLevel call means "no such record" (HTTP 404, or a "not found" message). */
 export const isNotFoundError = isHighLevelNotFound;
