@@ -7,9 +7,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { CarrierIdError, normalizeCarrierId } from '../../../nodes/shared/bigCommerce/carriers';
 
-export function fail(ctx: IExecuteFunctions, itemIndex: number, message: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
-}
+/** Shared by the action nodes (nodes/shared/actions/fields.ts). */
+import { returnAllField, limitField, fail } from '../../../nodes/shared/actions/fields';
+
+export { returnAllField, limitField, fail };
 
 /** A resource locator of a numeric BigCommerce id: a searchable list, or the id. */
 function idLocator(
@@ -74,24 +75,6 @@ export const carrierIdField: INodeProperties = {
 	placeholder: 'e.g. 33 or carrier_33',
 	description:
 		"The carrier ID BigCommerce gave the app (33 and carrier_33 both mean carrier_33, the type of the carrier's shipping methods). Built-in carriers by name, e.g. fedex.",
-};
-
-export const returnAllField: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limitField: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
 };
 
 /**

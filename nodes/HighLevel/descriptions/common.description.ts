@@ -7,6 +7,11 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+/** Shared by the action nodes (nodes/shared/actions/fields.ts). */
+import { returnAllField, limitField } from '../../../nodes/shared/actions/fields';
+
+export { returnAllField, limitField };
+
 export const MONEY_HINT = "in the location's currency, e.g. 4.99";
 
 export const locationIdField: INodeProperties = {
@@ -83,24 +88,6 @@ export const orderRLC = idLocator(
 	'searchOrders',
 	'The order of the location (store, funnel or invoice order)',
 );
-
-export const returnAllField: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limitField: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
 
 /** `services[{name, value}]` of a carrier, or `shippingCarrierServices` of a carrier rate. */
 export function carrierServicesField(

@@ -3,9 +3,13 @@
  * with the item index whose message starts with the field's display name.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { resolveLocationId } from '../../../nodes/shared/highlevel/transport';
 import { isHighLevelNotFound } from '../../../nodes/shared/highlevel/carriers';
+
+/** Shared by the action nodes (nodes/shared/actions/fields.ts). */
+import { fail } from '../../../nodes/shared/actions/fields';
+
+export { fail };
 
 export interface CarrierService {
 	name: string;
@@ -22,10 +26,6 @@ export { asNodeError } from '../../../nodes/shared/actions/router';
 
 /** Whether a failed HighLevel call means "no such record" (HTTP 404, or a "not found" message). */
 export const isNotFoundError = isHighLevelNotFound;
-
-export function fail(ctx: IExecuteFunctions, itemIndex: number, message: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
-}
 
 /** The location to act on: the node's "Location ID", else the credential's. */
 export async function getLocationId(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {

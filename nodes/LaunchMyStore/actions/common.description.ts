@@ -3,7 +3,11 @@
  * Limit, and reading a required order id (errors name the field).
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+/** Shared by the action nodes (nodes/shared/actions/fields.ts). */
+import { returnAllField, limitField, fail } from '../../../nodes/shared/actions/fields';
+
+export { returnAllField, limitField, fail };
 
 /** The order to act on: picked from the shop's recent orders or given by its ID (`id` of the order). */
 export const orderIdLocator: INodeProperties = {
@@ -34,28 +38,6 @@ export const orderIdLocator: INodeProperties = {
 		},
 	],
 };
-
-export const returnAllField: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limitField: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
-
-export function fail(ctx: IExecuteFunctions, itemIndex: number, message: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
-}
 
 /** The Order ID parameter (resource locator or text), trimmed; "Order ID is required" when empty. */
 export function getOrderId(ctx: IExecuteFunctions, itemIndex: number): string {
