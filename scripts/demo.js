@@ -9,7 +9,8 @@
  * The n8n user folder is .n8n-local/ in the repository (kept between runs; workflows and
  * credentials are imported again on every start). Ctrl-C stops n8n and the stand-ins.
  * Environment: DEMO_PORT (5678), DEMO_HIGHLEVEL_PORT (4010), DEMO_SHIPPO_PORT (4020),
- * DEMO_PROVIDER_PORT (4030: the sample dropshipping catalog).
+ * DEMO_PROVIDER_PORT (4030: the sample dropshipping catalog), DEMO_LAUNCHMYSTORE_PORT (4040),
+ * DEMO_BIGCOMMERCE_PORT (4050).
  */
 const fs = require('node:fs');
 const net = require('node:net');
@@ -21,6 +22,8 @@ const HIGHLEVEL_PORT = Number(process.env.DEMO_HIGHLEVEL_PORT || 4010);
 const SHIPPO_PORT = Number(process.env.DEMO_SHIPPO_PORT || 4020);
 // product-sync.json's default catalog URL is http://localhost:4030/products: the provider stand-in.
 const PROVIDER_PORT = Number(process.env.DEMO_PROVIDER_PORT || 4030);
+const LAUNCHMYSTORE_PORT = Number(process.env.DEMO_LAUNCHMYSTORE_PORT || 4040);
+const BIGCOMMERCE_PORT = Number(process.env.DEMO_BIGCOMMERCE_PORT || 4050);
 // The location of HighLevel's documented callback example (its altId), so the example works as is.
 const LOCATION_ID = 'LOCATION_ID_HERE';
 const OWNER = {
@@ -144,6 +147,38 @@ function curlFor(callbackUrl) {
 	return `${post} < ${shellQuote(FIXTURE)}`;
 }
 
+/** How to drive the LaunchMyStore and BigCommerce workflows through their stand-ins' dispatchers. */
+function otherPlatformLines(stack) {
+	const post = (url, body) => `curl -sS -X POST -H 'content-type: application/json' ${url} -d '${JSON.stringify(body)}'`;
+	const lms = stack.standins.launchmystore;
+	const bc = stack.standins.bigcommerce;
+	const lines = [];
+	if (lms) {
+		const quoteUrl = `${stack.webhookUrl}/webhook/${webhookIdOf('launchmystore-live-rates.json', 'shippingRatesTrigger')}/rates`;
+		const ordersUrl = `${stack.webhookUrl}/webhook/${webhookIdOf('launchmystore-order-sync.json', 'launchMyStoreTrigger')}/events`;
+		lines.push(
+			`  LaunchMyStore stand-in: ${lms.url} (shop demo-shop, app handle acme-shipping)`,
+			'  Have it send a signed quote request to launchmystore-live-rates.json:',
+			`    ${post(`${lms.url}/__standin/quote`, { url: quoteUrl })}`,
+			'  Have it create an order shipped with the app\'s rates, then deliver orders/create (one Shippo order):',
+			`    ${post(`${lms.url}/__standin/orders`, {})}`,
+			`    ${post(`${lms.url}/__standin/webhook`, { url: ordersUrl, topic: 'orders/create', orderId: '<id from the answer above>' })}`,
+			'',
+		);
+	}
+	if (bc && stack.bigCommerceUrls) {
+		lines.push(
+			`  BigCommerce stand-in: ${bc.url} (store demo-store, carrier carrier_33)`,
+			'  Have it send its documented quote request, and a connection check, to bigcommerce-live-rates.json:',
+			`    ${post(`${bc.url}/__standin/quote`, { url: stack.bigCommerceUrls.quoteUrl })}`,
+			`    ${post(`${bc.url}/__standin/check-connection`, { url: stack.bigCommerceUrls.checkConnectionUrl, connection_options: { key: 'shippo_test_demo' } })}`,
+			'  Run bigcommerce-install.json from the editor to connect the carrier and add its method to every zone.',
+			'',
+		);
+	}
+	return lines;
+}
+
 async function main() {
 	const ports = {
 		n8n: PORT,
@@ -179,7 +214,13 @@ async function main() {
 		userFolder: path.join(ROOT, '.n8n-local'),
 		port: PORT,
 		brokerPort: PORT + 1,
-		standinPorts: { highlevel: HIGHLEVEL_PORT, shippo: SHIPPO_PORT, provider: PROVIDER_PORT },
+		standinPorts: {
+			highlevel: HIGHLEVEL_PORT,
+			shippo: SHIPPO_PORT,
+			provider: PROVIDER_PORT,
+			launchmystore: LAUNCHMYSTORE_PORT,
+			bigcommerce: BIGCOMMERCE_PORT,
+		},
 		callbackSecret: CALLBACK_SECRET,
 		locationId: LOCATION_ID,
 		owner: OWNER,
@@ -244,6 +285,7 @@ async function main() {
 		`    curl -sS -X POST -H 'content-type: application/json' ${stack.standins.highlevel.url}/__standin/webhooks -d '{"url": "${eventsUrl}", "type": "UNINSTALL", "payload": {"locationId": "${LOCATION_ID}"}}'`,
 		'',
 	);
+	lines.push(...otherPlatformLines(stack));
 	lines.push('Ctrl-C stops everything.');
 	console.log(lines.join('\n'));
 }
